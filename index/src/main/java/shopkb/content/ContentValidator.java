@@ -1,0 +1,164 @@
+package shopkb.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one entry's fields and its references to intents and products.
+ *
+ * <p>Used by the loader for files and, with the same rules, by anything that writes entries.
+ */
+public final class ContentValidator {
+
+    /** Readable, file-name-safe ids: lower-case letters, digits, dot, dash, underscore. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,99}");
+    private static final Pattern PRODUCT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,31}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern PLACEHOLDER_NAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9_]{1,20}");
+    private static final Pattern SHORTCUT = Pattern.compile("/[a-z0-9]{1,12}");
+
+    private final Set<String> intentIds;
+    private final Set<String> productCodes;
+
+    /**
+     * @param intentIds the intents entries may point at
+     * @param productCodes the product codes FAQ entries may point at
+     */
+    public ContentValidator(Set<String> intentIds, Set<String> productCodes) {
+        this.intentIds = Set.copyOf(intentIds);
+        this.productCodes = Set.copyOf(productCodes);
+    }
+
+    public static List<FieldProblem> validateIntent(Intent intent) {
+        var problems = new ArrayList<FieldProblem>();
+        checkId(intent.id(), problems);
+        required("scenario", intent.scenario(), problems);
+        required("question", intent.question(), problems);
+        return problems;
+    }
+
+    public List<FieldProblem> validate(Entry entry) {
+        var problems = new ArrayList<FieldProblem>();
+        checkId(entry.id(), problems);
+        switch (entry) {
+            case FaqEntry faq -> validateFaq(faq, problems);
+            case PhrasingEntry phrasing -> validatePhrasing(phrasing, problems);
+            case PolicyEntry policy -> validatePolicy(policy, problems);
+            case ProductEntry product -> validateProduct(product, problems);
+        }
+        return problems;
+    }
+
+    private void validateFaq(FaqEntry faq, List<FieldProblem> problems) {
+        requiredIntent("intent", faq.intent(), problems);
+        required("scenario", faq.scenario(), problems);
+        required("question", faq.question(), problems);
+        required("answer", faq.answer(), problems);
+        noBlankItems("similar", faq.similar(), problems);
+        noBlankItems("negatives", faq.negatives(), problems);
+        noBlankItems("tags", faq.tags(), problems);
+        for (int i = 0; i < faq.products().size(); i++) {
+            String code = faq.products().get(i);
+            if (!productCodes.contains(code)) {
+                problems.add(new FieldProblem("products[" + i + "]", "unknown product code '" + code + "'"));
+            }
+        }
+    }
+
+    private void validatePhrasing(PhrasingEntry phrasing, List<FieldProblem> problems) {
+        optionalIntent("intent", phrasing.intent(), problems);
+        required("scenario", phrasing.scenario(), problems);
+        required("title", phrasing.title(), problems);
+        if (required("text", phrasing.text(), problems)) {
+            checkPlaceholders(phrasing.text(), problems);
+        }
+        noBlankItems("replaces", phrasing.replaces(), problems);
+        noBlankItems("tags", phrasing.tags(), problems);
+        if (phrasing.shortcut() != null && !SHORTCUT.matcher(phrasing.shortcut()).matches()) {
+            problems.add(new FieldProblem("shortcut", "must be '/' and 1-12 lower-case letters or digits, e.g. /wl"));
+        }
+    }
+
+    private void validatePolicy(PolicyEntry policy, List<FieldProblem> problems) {
+        required("title", policy.title(), problems);
+        required("scenario", policy.scenario(), problems);
+        noBlankItems("tags", policy.tags(), problems);
+        if (policy.sections().isEmpty()) {
+            problems.add(new FieldProblem("sections", "a policy needs at least one section"));
+        }
+        for (int i = 0; i < policy.sections().size(); i++) {
+            PolicySection section = policy.sections().get(i);
+            String at = "sections[" + i + "].";
+            if (section == null) {
+                problems.add(new FieldProblem("sections[" + i + "]", "empty section"));
+                continue;
+            }
+            required(at + "heading", section.heading(), problems);
+            required(at + "text", section.text(), problems);
+            optionalIntent(at + "intent", section.intent(), problems);
+        }
+    }
+
+    private void validateProduct(ProductEntry product, List<FieldProblem> problems) {
+        if (required("code", product.code(), problems) && !PRODUCT_CODE.matcher(product.code()).matches()) {
+            problems.add(new FieldProblem("code", "must be letters, digits and dashes, e.g. 1712-102"));
+        }
+        required("name", product.name(), problems);
+        required("scenario", product.scenario(), problems);
+        product.attributes().forEach((key, value) -> {
+            if (key.isBlank() || value == null || value.isBlank()) {
+                problems.add(new FieldProblem("attributes." + key, "attribute needs a name and a value"));
+            }
+        });
+        noBlankItems("tags", product.tags(), problems);
+    }
+
+    private static void checkId(String id, List<FieldProblem> problems) {
+        if (required("id", id, problems) && !ID.matcher(id).matches()) {
+            problems.add(new FieldProblem("id", "must be 2-100 of a-z 0-9 . _ - and start with a letter or digit"));
+        }
+    }
+
+    private static boolean required(String field, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, "required and must not be empty"));
+            return false;
+        }
+        return true;
+    }
+
+    private static void noBlankItems(String field, List<String> values, List<FieldProblem> problems) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isBlank()) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "must not be empty"));
+            }
+        }
+    }
+
+    private void requiredIntent(String field, String intent, List<FieldProblem> problems) {
+        if (required(field, intent, problems)) {
+            optionalIntent(field, intent, problems);
+        }
+    }
+
+    private void optionalIntent(String field, String intent, List<FieldProblem> problems) {
+        if (intent != null && !intentIds.contains(intent)) {
+            problems.add(new FieldProblem(field, "unknown intent '" + intent + "' (declare it under intents/)"));
+        }
+    }
+
+    private static void checkPlaceholders(String text, List<FieldProblem> problems) {
+        var matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            if (!PLACEHOLDER_NAME.matcher(matcher.group(1)).matches()) {
+                problems.add(new FieldProblem("text", "bad placeholder '" + matcher.group() + "': use a name such as {客服昵称}"));
+            }
+        }
+        String withoutPlaceholders = matcher.replaceAll("");
+        if (withoutPlaceholders.indexOf('{') >= 0 || withoutPlaceholders.indexOf('}') >= 0) {
+            problems.add(new FieldProblem("text", "unbalanced { or } in placeholders"));
+        }
+    }
+}

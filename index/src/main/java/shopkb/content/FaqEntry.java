@@ -1,0 +1,50 @@
+package shopkb.content;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A standard question (标准问题) with its similar questions (相似问法) and the standard answer.
+ *
+ * @param negatives buyer phrasings that must not match this entry (反例)
+ */
+public record FaqEntry(
+        String id,
+        String intent,
+        String scenario,
+        String question,
+        List<String> similar,
+        String answer,
+        List<String> tags,
+        List<String> products,
+        List<String> negatives) implements Entry {
+
+    public FaqEntry {
+        similar = Entry.listOrEmpty(similar);
+        tags = Entry.listOrEmpty(tags);
+        products = Entry.listOrEmpty(products);
+        negatives = Entry.listOrEmpty(negatives);
+    }
+
+    @Override
+    public EntryType type() {
+        return EntryType.FAQ;
+    }
+
+    @Override
+    public String displayTitle() {
+        return question;
+    }
+
+    @Override
+    public List<String> productCodes() {
+        return products;
+    }
+
+    /** The standard question followed by the similar questions, in file order. */
+    @JsonIgnore
+    public List<String> allQuestions() {
+        return Stream.concat(Stream.of(question), similar.stream()).toList();
+    }
+}

@@ -1,0 +1,90 @@
+package shopkb.indexing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import shopkb.content.Entry;
+import shopkb.content.FaqEntry;
+import shopkb.content.PhrasingEntry;
+import shopkb.content.PolicyEntry;
+import shopkb.content.PolicySection;
+import shopkb.content.ProductEntry;
+
+/** Turns one entry into its unit documents (see {@link Fields}). */
+public final class DocumentBuilder {
+
+    private DocumentBuilder() {
+    }
+
+    public static List<Document> build(Entry entry) {
+        var docs = new ArrayList<Document>();
+        switch (entry) {
+            case FaqEntry faq -> {
+                List<String> questions = faq.allQuestions();
+                for (int i = 0; i < questions.size(); i++) {
+                    Document doc = unit(entry, Fields.Unit.QUESTION, i);
+                    text(doc, Fields.QUESTION_WORDS, Fields.QUESTION_GRAMS, questions.get(i));
+                    docs.add(doc);
+                }
+                Document body = unit(entry, Fields.Unit.BODY, 0);
+                text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.concat(Stream.of(faq.answer()), faq.tags().stream())));
+                docs.add(body);
+            }
+            case PhrasingEntry phrasing -> {
+                Document body = unit(entry, Fields.Unit.BODY, 0);
+                text(body, Fields.TITLE_WORDS, Fields.TITLE_GRAMS, phrasing.title());
+                text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.of(
+                        Stream.of(phrasing.text(), phrasing.whenToUse()), phrasing.tags().stream(), phrasing.replaces().stream())
+                        .flatMap(s -> s)));
+                docs.add(body);
+            }
+            case PolicyEntry policy -> {
+                for (int i = 0; i < policy.sections().size(); i++) {
+                    PolicySection section = policy.sections().get(i);
+                    Document doc = unit(entry, Fields.Unit.SECTION, i);
+                    text(doc, Fields.TITLE_WORDS, Fields.TITLE_GRAMS, policy.title() + " " + section.heading());
+                    text(doc, Fields.BODY_WORDS, Fields.BODY_GRAMS, section.text());
+                    docs.add(doc);
+                }
+            }
+            case ProductEntry product -> {
+                Document body = unit(entry, Fields.Unit.BODY, 0);
+                text(body, Fields.TITLE_WORDS, Fields.TITLE_GRAMS, product.name() + " " + product.code());
+                String facts = product.attributes().entrySet().stream()
+                        .map(a -> a.getKey() + " " + a.getValue()).collect(Collectors.joining("\n"));
+                text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.of(
+                        Stream.of(facts, product.sizeAdvice(), product.care()), product.tags().stream()).flatMap(s -> s)));
+                docs.add(body);
+            }
+        }
+        return docs;
+    }
+
+    private static Document unit(Entry entry, Fields.Unit unit, int index) {
+        var doc = new Document();
+        doc.add(new StringField(Fields.ENTRY_ID, entry.id(), Field.Store.YES));
+        doc.add(new StringField(Fields.TYPE, entry.type().folder(), Field.Store.NO));
+        doc.add(new StringField(Fields.SCENARIO, entry.scenario(), Field.Store.NO));
+        for (String code : entry.productCodes()) {
+            doc.add(new StringField(Fields.PRODUCT, code.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+        }
+        doc.add(new StoredField(Fields.UNIT, unit.name()));
+        doc.add(new StoredField(Fields.UNIT_INDEX, index));
+        return doc;
+    }
+
+    private static void text(Document doc, String wordsField, String gramsField, String text) {
+        doc.add(new TextField(wordsField, text, Field.Store.NO));
+        doc.add(new TextField(gramsField, text, Field.Store.NO));
+    }
+
+    private static String join(Stream<String> parts) {
+        return parts.filter(p -> p != null && !p.isBlank()).collect(Collectors.joining("\n"));
+    }
+}

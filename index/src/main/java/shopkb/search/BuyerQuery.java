@@ -1,0 +1,27 @@
+package shopkb.search;
+
+import java.util.List;
+
+/**
+ * A buyer message understood for search. The text is never interpreted as query syntax.
+ *
+ * @param normalized the folded text that was analysed (personal numbers and product codes removed)
+ * @param words smartcn words
+ * @param grams character bigrams
+ * @param productCodes product codes named in the message, e.g. 1712-102
+ * @param sizes sizes named in the message (175, xl, l码)
+ * @param ignored phone and order numbers recognised and kept out of the search
+ */
+public record BuyerQuery(
+        String original,
+        String normalized,
+        List<QueryTerm> words,
+        List<QueryTerm> grams,
+        List<String> productCodes,
+        List<String> sizes,
+        List<String> ignored) {
+
+    public boolean isEmpty() {
+        return words.isEmpty() && grams.isEmpty() && productCodes.isEmpty();
+    }
+}

@@ -1,0 +1,83 @@
+package shopkb.search;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import shopkb.content.EntryType;
+import shopkb.indexing.Fields;
+
+/**
+ * Builds the Lucene query for a {@link BuyerQuery}: term queries only (no query syntax), each weighted
+ * by its term weight and its field's weight. A buyer message is matched first against questions, then
+ * titles, then body text.
+ */
+final class QueryBuilder {
+
+    static final float QUESTION_BOOST = 3f;
+    static final float TITLE_BOOST = 1.5f;
+    static final float BODY_BOOST = 0.6f;
+    /** Bigrams overlap each other, so each counts for less than a word. */
+    static final float GRAMS_BOOST = 0.7f;
+    static final float PRODUCT_FOCUS_BOOST = 4f;
+
+    private QueryBuilder() {
+    }
+
+    static Query build(BuyerQuery query, SearchRequest request, RankingOptions options) {
+        var text = new BooleanQuery.Builder();
+        addField(text, Fields.QUESTION_WORDS, query.words(), boost(options, QUESTION_BOOST), options);
+        addField(text, Fields.TITLE_WORDS, query.words(), boost(options, TITLE_BOOST), options);
+        addField(text, Fields.BODY_WORDS, query.words(), boost(options, BODY_BOOST), options);
+        if (options.bigrams()) {
+            addField(text, Fields.QUESTION_GRAMS, query.grams(), boost(options, QUESTION_BOOST) * GRAMS_BOOST, options);
+            addField(text, Fields.TITLE_GRAMS, query.grams(), boost(options, TITLE_BOOST) * GRAMS_BOOST, options);
+            addField(text, Fields.BODY_GRAMS, query.grams(), boost(options, BODY_BOOST) * GRAMS_BOOST, options);
+        }
+        for (String code : focusCodes(query, request)) {
+            text.add(new BoostQuery(new TermQuery(new Term(Fields.PRODUCT, code)), PRODUCT_FOCUS_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        BooleanQuery textQuery = text.build();
+        if (textQuery.clauses().isEmpty()) {
+            return new MatchNoDocsQuery("nothing searchable in the message");
+        }
+        var filtered = new BooleanQuery.Builder().add(textQuery, BooleanClause.Occur.MUST);
+        if (!request.types().isEmpty()) {
+            var types = new BooleanQuery.Builder();
+            for (EntryType type : request.types()) {
+                types.add(new TermQuery(new Term(Fields.TYPE, type.folder())), BooleanClause.Occur.SHOULD);
+            }
+            filtered.add(types.build(), BooleanClause.Occur.FILTER);
+        }
+        if (request.scenario() != null) {
+            filtered.add(new TermQuery(new Term(Fields.SCENARIO, request.scenario())), BooleanClause.Occur.FILTER);
+        }
+        return filtered.build();
+    }
+
+    static List<String> focusCodes(BuyerQuery query, SearchRequest request) {
+        var codes = new java.util.LinkedHashSet<String>(query.productCodes());
+        if (request.productCode() != null) {
+            codes.add(request.productCode().toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(codes);
+    }
+
+    private static float boost(RankingOptions options, float fieldBoost) {
+        return options.fieldWeighting() ? fieldBoost : 1f;
+    }
+
+    private static void addField(BooleanQuery.Builder builder, String field, List<QueryTerm> terms, float fieldBoost,
+                                 RankingOptions options) {
+        for (QueryTerm term : terms) {
+            float weight = options.particleWeighting() ? term.weight() : 1f;
+            builder.add(new BoostQuery(new TermQuery(new Term(field, term.text())), fieldBoost * weight),
+                    BooleanClause.Occur.SHOULD);
+        }
+    }
+}

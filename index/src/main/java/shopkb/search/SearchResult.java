@@ -1,0 +1,35 @@
+package shopkb.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ranked entry. Common fields first; the type-specific ones are null for other types.
+ *
+ * @param snippet the matching question, section or text, HTML-escaped, matched terms in {@code <mark>}
+ * @param matchedTerms the buyer's terms found in the snippet source, for highlighting
+ * @param answer FAQ: the standard answer
+ * @param phrasingIds FAQ: recommended phrasings for the intent
+ * @param text phrasing: the text to copy, placeholders unfilled
+ * @param shortcut phrasing: short code
+ * @param section policy: heading of the matching section
+ * @param code product: product code
+ * @param attributes product: facts
+ */
+public record SearchResult(
+        String id,
+        String type,
+        String intent,
+        String scenario,
+        String title,
+        String snippet,
+        double score,
+        List<String> matchedTerms,
+        String answer,
+        List<String> phrasingIds,
+        String text,
+        String shortcut,
+        String section,
+        String code,
+        Map<String, String> attributes) {
+}

@@ -1,0 +1,52 @@
+package shopkb.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.nio.file.Files;
+import shopkb.KnowledgeBase;
+import shopkb.server.api.EntryHandler;
+import shopkb.server.api.ErrorMapper;
+import shopkb.server.api.HealthHandler;
+import shopkb.server.api.SearchHandler;
+
+/** Builds the Javalin application over a knowledge base; tests start it with their own wiring on port 0. */
+public final class KbApplication {
+
+    /** Request bodies above this are refused before they are read. */
+    static final long MAX_REQUEST_BYTES = 1_000_000;
+
+    private KbApplication() {
+    }
+
+    public static Javalin create(KnowledgeBase kb, ServerConfig config) {
+        var search = new SearchHandler(kb);
+        var entries = new EntryHandler(kb);
+        var health = new HealthHandler(kb);
+        return Javalin.create(app -> {
+            app.jsonMapper(new io.javalin.json.JavalinJackson(apiMapper(), false));
+            app.http.maxRequestSize = MAX_REQUEST_BYTES;
+            app.startup.showJavalinBanner = false;
+            if (Files.isDirectory(config.webDir())) {
+                app.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = config.webDir().toAbsolutePath().toString();
+                    files.location = Location.EXTERNAL;
+                });
+            }
+            app.routes.get("/api/search", search::handle);
+            app.routes.get("/api/entries/{id}", entries::get);
+            app.routes.get("/api/health", health::handle);
+            ErrorMapper.register(app.routes);
+        });
+    }
+
+    /** API JSON: absent optional fields are left out rather than sent as null. */
+    public static ObjectMapper apiMapper() {
+        return new ObjectMapper()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+}

@@ -1,0 +1,48 @@
+package shopkb.server;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import shopkb.server.cli.Flags;
+import shopkb.server.cli.QualityCommand;
+import shopkb.server.cli.ServeCommand;
+
+/** Command line: {@code serve [--port N --host H --content DIR --data DIR --web DIR]} and {@code quality FILE.tsv}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> words = Arrays.asList(args);
+        if (words.isEmpty()) {
+            usage();
+            System.exit(2);
+        }
+        try {
+            Flags flags = Flags.parse(words.subList(1, words.size()));
+            ServerConfig config = ServerConfig.from(flags.named(), System.getenv());
+            switch (words.getFirst()) {
+                case "serve" -> ServeCommand.run(config, System.out);
+                case "quality" -> {
+                    if (flags.positional().size() != 1) {
+                        throw new IllegalArgumentException("quality needs one file of query<TAB>intent lines");
+                    }
+                    QualityCommand.run(Path.of(flags.positional().getFirst()), config.contentDir(), System.out);
+                }
+                default -> {
+                    usage();
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println("shopkb: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: shopkb serve [--port 7070] [--host 127.0.0.1] [--content faq-content] [--data data] [--web web]");
+        System.err.println("       shopkb quality FILE.tsv [--content faq-content]");
+    }
+}

@@ -1,0 +1,51 @@
+package shopkb.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Server settings, from flags first, then environment variables, then defaults that need neither.
+ *
+ * @param host interface to bind; localhost by default, so a fresh install is not exposed
+ * @param contentDir the knowledge-base files ({@code faq-content/})
+ * @param dataDir where the index lives, outside the content folder
+ * @param webDir the browser UI served at {@code /}
+ */
+public record ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir) {
+
+    public static final int DEFAULT_PORT = 7070;
+
+    public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+    }
+
+    /**
+     * Reads {@code --port N --host H --content DIR --data DIR --web DIR}, else KB_PORT, KB_HOST, KB_CONTENT,
+     * KB_DATA, KB_WEB.
+     */
+    public static ServerConfig from(Map<String, String> flags, Map<String, String> env) {
+        String port = pick(flags, env, "port", "KB_PORT", String.valueOf(DEFAULT_PORT));
+        int portNumber;
+        try {
+            portNumber = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number, got '" + port + "'");
+        }
+        return new ServerConfig(
+                pick(flags, env, "host", "KB_HOST", "127.0.0.1"),
+                portNumber,
+                Path.of(pick(flags, env, "content", "KB_CONTENT", "faq-content")),
+                Path.of(pick(flags, env, "data", "KB_DATA", "data")),
+                Path.of(pick(flags, env, "web", "KB_WEB", "web")));
+    }
+
+    private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String var, String fallback) {
+        String value = flags.get(flag);
+        if (value == null || value.isBlank()) {
+            value = env.get(var);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,46 @@
+package shopkb.server.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place exceptions become JSON error responses; nothing else writes error bodies. */
+public final class ErrorMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.where()));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                write(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", "the server failed to handle this request; it has been logged", null);
+        });
+        routes.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+                write(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
+            }
+        });
+        routes.error(405, ctx -> write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null));
+    }
+
+    private static void write(Context ctx, int status, String code, String message, String where) {
+        ctx.status(status).json(new ApiError(code, message, where));
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            default -> status >= 500 ? "internal_error" : "http_" + status;
+        };
+    }
+}

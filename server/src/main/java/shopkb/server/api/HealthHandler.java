@@ -1,0 +1,27 @@
+package shopkb.server.api;
+
+import io.javalin.http.Context;
+import java.util.List;
+import shopkb.KnowledgeBase;
+import shopkb.content.ContentProblem;
+
+/** {@code GET /api/health}: whether the server is up, what it loaded, and what it rejected. */
+public final class HealthHandler {
+
+    /** The health body. {@code problems} lists each rejected file with field and reason. */
+    public record HealthResponse(String status, int entries, int intents, int invalid, long indexAgeSeconds,
+                                 boolean indexReused, List<ContentProblem> problems) {
+    }
+
+    private final KnowledgeBase kb;
+
+    public HealthHandler(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    public void handle(Context ctx) {
+        var health = kb.health();
+        ctx.json(new HealthResponse("ok", health.entries(), health.intents(), health.invalid(), health.indexAgeSeconds(),
+                health.indexReused(), health.problems()));
+    }
+}

@@ -1,0 +1,90 @@
+package shopkb.server.api;
+
+import io.javalin.http.Context;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import shopkb.KnowledgeBase;
+import shopkb.content.EntryType;
+import shopkb.search.SearchRequest;
+
+/** {@code GET /api/search?q=TEXT&limit=N&type=T&scenario=S&product=CODE}: validates, searches, returns JSON. */
+public final class SearchHandler {
+
+    /** Longest accepted message: a whole pasted chat turn fits, a 50 KB paste is refused with a clear error. */
+    public static final int MAX_QUERY_CHARS = 5000;
+    public static final int DEFAULT_LIMIT = 10;
+    private static final Pattern PRODUCT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,31}");
+
+    private final KnowledgeBase kb;
+
+    public SearchHandler(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    public void handle(Context ctx) {
+        ctx.json(kb.search(parse(ctx)));
+    }
+
+    static SearchRequest parse(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null) {
+            throw ApiException.badRequest("q", "the q parameter (the buyer's message) is required");
+        }
+        if (q.isBlank()) {
+            throw ApiException.badRequest("q", "q must not be empty");
+        }
+        if (q.length() > MAX_QUERY_CHARS) {
+            throw ApiException.badRequest("q", "q is " + q.length() + " characters; at most " + MAX_QUERY_CHARS + " are accepted");
+        }
+        return new SearchRequest(q, limit(ctx.queryParam("limit")), types(ctx.queryParam("type")),
+                scenario(ctx.queryParam("scenario")), product(ctx.queryParam("product")));
+    }
+
+    private static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw.strip());
+            if (limit >= 1 && limit <= SearchRequest.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw ApiException.badRequest("limit", "limit must be a whole number from 1 to " + SearchRequest.MAX_LIMIT + ", got '" + raw + "'");
+    }
+
+    private static Set<EntryType> types(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Set.of();
+        }
+        var types = EnumSet.noneOf(EntryType.class);
+        for (String name : raw.split(",")) {
+            types.add(EntryType.fromName(name.strip()).orElseThrow(() -> ApiException.badRequest("type",
+                    "unknown type '" + name.strip() + "'; use faq, phrasing, policy or product (comma-separated)")));
+        }
+        return types;
+    }
+
+    private static String scenario(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > 20) {
+            throw ApiException.badRequest("scenario", "scenario is at most 20 characters");
+        }
+        return raw.strip();
+    }
+
+    private static String product(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (!PRODUCT_CODE.matcher(raw.strip()).matches()) {
+            throw ApiException.badRequest("product", "product must be a product code such as 1712-102");
+        }
+        return raw.strip();
+    }
+}
