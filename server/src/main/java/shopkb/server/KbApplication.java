@@ -10,6 +10,7 @@ import shopkb.KnowledgeBase;
 import shopkb.server.api.EntryHandler;
 import shopkb.server.api.ErrorMapper;
 import shopkb.server.api.HealthHandler;
+import shopkb.server.api.JsonErrorHandler;
 import shopkb.server.api.SearchHandler;
 
 /** Builds the Javalin application over a knowledge base; tests start it with their own wiring on port 0. */
@@ -17,6 +18,7 @@ public final class KbApplication {
 
     /** Request bodies above this are refused before they are read. */
     static final long MAX_REQUEST_BYTES = 1_000_000;
+    static final int MAX_URL_BYTES = 64 * 1024;
 
     private KbApplication() {
     }
@@ -29,14 +31,18 @@ public final class KbApplication {
             app.jsonMapper(new io.javalin.json.JavalinJackson(apiMapper(), false));
             app.http.maxRequestSize = MAX_REQUEST_BYTES;
             app.startup.showJavalinBanner = false;
+            // Room for a 5000-character Chinese message in a GET URL (about 45 KB percent-encoded).
+            app.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
+            app.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             if (Files.isDirectory(config.webDir())) {
                 app.staticFiles.add(files -> {
                     files.hostedPath = "/";
-                    files.directory = config.webDir().toAbsolutePath().toString();
+                    files.directory = config.webDir().toAbsolutePath().normalize().toString();
                     files.location = Location.EXTERNAL;
                 });
             }
-            app.routes.get("/api/search", search::handle);
+            app.routes.get("/api/search", search::get);
+            app.routes.post("/api/search", search::post);
             app.routes.get("/api/entries/{id}", entries::get);
             app.routes.get("/api/health", health::handle);
             ErrorMapper.register(app.routes);

@@ -10,10 +10,15 @@ import shopkb.server.cli.ServeCommand;
 /** Command line: {@code serve [--port N --host H --content DIR --data DIR --web DIR]} and {@code quality FILE.tsv}. */
 public final class Main {
 
+    /** Held so the level sticks: Lucene's note that the vector API is off does not concern BM25 search. */
+    private static final java.util.logging.Logger LUCENE_VECTORS =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
         List<String> words = Arrays.asList(args);
         if (words.isEmpty()) {
             usage();

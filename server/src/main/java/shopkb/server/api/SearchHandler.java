@@ -8,7 +8,10 @@ import shopkb.KnowledgeBase;
 import shopkb.content.EntryType;
 import shopkb.search.SearchRequest;
 
-/** {@code GET /api/search?q=TEXT&limit=N&type=T&scenario=S&product=CODE}: validates, searches, returns JSON. */
+/**
+ * {@code GET /api/search?q=TEXT&limit=N&type=T&scenario=S&product=CODE}, or the same fields as a JSON body to
+ * {@code POST /api/search} (for long pastes): validates, searches, returns JSON.
+ */
 public final class SearchHandler {
 
     /** Longest accepted message: a whole pasted chat turn fits, a 50 KB paste is refused with a clear error. */
@@ -22,12 +25,21 @@ public final class SearchHandler {
         this.kb = kb;
     }
 
-    public void handle(Context ctx) {
-        ctx.json(kb.search(parse(ctx)));
+    /** The search parameters as sent, all text, validated in one place for GET and POST. */
+    public record Params(String q, String limit, String type, String scenario, String product) {
     }
 
-    static SearchRequest parse(Context ctx) {
-        String q = ctx.queryParam("q");
+    public void get(Context ctx) {
+        ctx.json(kb.search(validate(new Params(ctx.queryParam("q"), ctx.queryParam("limit"), ctx.queryParam("type"),
+                ctx.queryParam("scenario"), ctx.queryParam("product")))));
+    }
+
+    public void post(Context ctx) {
+        ctx.json(kb.search(validate(JsonBodies.read(ctx, Params.class))));
+    }
+
+    static SearchRequest validate(Params params) {
+        String q = params.q();
         if (q == null) {
             throw ApiException.badRequest("q", "the q parameter (the buyer's message) is required");
         }
@@ -37,8 +49,8 @@ public final class SearchHandler {
         if (q.length() > MAX_QUERY_CHARS) {
             throw ApiException.badRequest("q", "q is " + q.length() + " characters; at most " + MAX_QUERY_CHARS + " are accepted");
         }
-        return new SearchRequest(q, limit(ctx.queryParam("limit")), types(ctx.queryParam("type")),
-                scenario(ctx.queryParam("scenario")), product(ctx.queryParam("product")));
+        return new SearchRequest(q, limit(params.limit()), types(params.type()), scenario(params.scenario()),
+                product(params.product()));
     }
 
     private static int limit(String raw) {

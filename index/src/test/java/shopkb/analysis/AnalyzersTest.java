@@ -1,0 +1,62 @@
+package shopkb.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.junit.jupiter.api.Test;
+
+class AnalyzersTest {
+
+    static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+        var out = new ArrayList<String>();
+        try (TokenStream stream = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term.toString());
+            }
+            stream.end();
+        }
+        return out;
+    }
+
+    @Test
+    void wordsAnalyzerSegmentsWithSmartcnAndDropsPunctuation() throws IOException {
+        List<String> words = tokens(Analyzers.words(), "你们发什么快递?");
+        assertEquals(List.of("你们", "发", "什么", "快递"), words);
+    }
+
+    @Test
+    void gramsKeepShopWordsWholeEvenWhereSmartcnSplitsThem() throws IOException {
+        assertTrue(tokens(Analyzers.grams(), "顺丰包邮吗").containsAll(List.of("顺丰", "包邮")));
+    }
+
+    @Test
+    void traditionalAndSimplifiedTextAnalyseAlike() throws IOException {
+        assertEquals(tokens(Analyzers.words(), "这件有货吗"), tokens(Analyzers.words(), "這件有貨嗎"));
+        assertEquals(tokens(Analyzers.grams(), "这件有货吗"), tokens(Analyzers.grams(), "這件有貨嗎"));
+    }
+
+    @Test
+    void offsetsPointIntoTheOriginalTextWithTheResidueAttachedToItsCharacter() throws IOException {
+        String original = "服務(wù)培訓(xùn)";
+        try (TokenStream stream = Analyzers.grams().tokenStream("f", original)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            var seen = new ArrayList<String>();
+            while (stream.incrementToken()) {
+                seen.add(term + "@" + offset.startOffset() + "-" + offset.endOffset());
+            }
+            stream.end();
+            assertEquals(List.of("服务@0-6", "务培@1-7", "培训@6-13"), seen);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package shopkb.indexing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import shopkb.Fixture;
+import shopkb.KnowledgeBase;
+import shopkb.content.ContentLoader;
+import shopkb.content.ContentStore;
+import shopkb.content.LoadedContent;
+import shopkb.content.PhrasingEntry;
+import shopkb.search.SearchRequest;
+import shopkb.search.SearchService;
+
+class KnowledgeIndexTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aPersistedIndexIsReusedWhenContentIsUnchanged() throws IOException {
+        Path content = Fixture.copyTo(tmp);
+        Path data = tmp.resolve("data");
+        try (KnowledgeBase first = KnowledgeBase.open(content, data)) {
+            assertFalse(first.health().indexReused());
+        }
+        try (KnowledgeBase second = KnowledgeBase.open(content, data)) {
+            assertTrue(second.health().indexReused());
+            assertEquals("faq.shipping.carriers", second.search(SearchRequest.of("发什么快递", 5)).results().getFirst().id());
+        }
+    }
+
+    @Test
+    void theIndexIsRebuiltWhenContentChanged() throws IOException {
+        Path content = Fixture.copyTo(tmp);
+        Path data = tmp.resolve("data");
+        KnowledgeBase.open(content, data).close();
+        Fixture.write(content.resolve("phrasing/phr.new.yaml"), """
+                id: phr.new
+                scenario: 物流
+                title: 新话术
+                text: 亲,我们支持极兔快递哦
+                """);
+
+        try (KnowledgeBase kb = KnowledgeBase.open(content, data)) {
+            assertFalse(kb.health().indexReused());
+            assertEquals("phr.new", kb.search(SearchRequest.of("极兔", 5)).results().getFirst().id());
+        }
+    }
+
+    @Test
+    void aCorruptedIndexIsRebuiltFromContent() throws IOException {
+        Path content = Fixture.copyTo(tmp);
+        Path data = tmp.resolve("data");
+        KnowledgeBase.open(content, data).close();
+        try (Stream<Path> files = Files.list(data.resolve("index"))) {
+            for (Path file : files.toList()) {
+                Files.write(file, new byte[] {1, 2, 3});
+            }
+        }
+
+        try (KnowledgeBase kb = KnowledgeBase.open(content, data)) {
+            assertFalse(kb.health().indexReused());
+            assertEquals(9, kb.health().entries());
+            assertFalse(kb.search(SearchRequest.of("包邮", 5)).results().isEmpty());
+        }
+    }
+
+    @Test
+    void upsertsAndDeletesAreSearchableAtOnce() throws IOException {
+        LoadedContent loaded = new ContentLoader(Fixture.source()).load();
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(loaded)) {
+            var store = new ContentStore(loaded);
+            var search = new SearchService(index, store);
+            var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);
+            var entries = new java.util.HashMap<>(loaded.entries());
+            entries.put(entry.id(), entry);
+            store.replace(new LoadedContent(loaded.intents(), entries, loaded.problems(), "changed"));
+
+            index.upsert(entry, "changed");
+            assertEquals("phr.jitu", search.search(SearchRequest.of("极兔", 5)).results().getFirst().id());
+
+            index.delete("phr.jitu", "changed-again");
+            assertTrue(search.search(SearchRequest.of("极兔", 5)).results().isEmpty());
+        }
+    }
+}
