@@ -2,25 +2,40 @@ package shopkb;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import shopkb.analysis.Analyzers;
+import shopkb.analysis.Vocabulary;
+import shopkb.analysis.VocabularyLoader;
 import shopkb.content.ContentLoader;
 import shopkb.content.ContentProblem;
 import shopkb.content.ContentStore;
 import shopkb.content.Entry;
 import shopkb.content.Intent;
 import shopkb.content.LoadedContent;
+import shopkb.indexing.Fields;
 import shopkb.indexing.KnowledgeIndex;
+import shopkb.search.BuyerQueryParser;
+import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
 import shopkb.search.SearchResponse;
 import shopkb.search.SearchService;
 
 /**
- * The search core as one object: content loaded from a folder, the index in a data folder, and search
- * over both. This is what the HTTP server and the command line hold.
+ * The search core as one object: content loaded from a folder, the vocabulary beside it (watched and
+ * reloaded without restart), the index in a data folder, and search over them. This is what the HTTP
+ * server and the command line hold.
  */
 public final class KnowledgeBase implements Closeable {
 
@@ -29,31 +44,74 @@ public final class KnowledgeBase implements Closeable {
                          boolean indexReused, String indexReason, long indexMillis) {
     }
 
+    static final long VOCABULARY_POLL_MILLIS = 1000;
+
+    private final Path contentDir;
+    /** What the index was analysed with; switched before a re-index. */
+    private final AtomicReference<Vocabulary> indexVocabulary;
+    /** What queries are analysed with; switched after the re-index is visible, so both always agree. */
+    private final AtomicReference<Vocabulary> queryVocabulary;
     private final ContentStore store;
     private final KnowledgeIndex index;
     private final SearchService search;
-    private final Instant indexedAt = Instant.now();
+    private final ScheduledExecutorService watcher;
+    private volatile Instant indexedAt = Instant.now();
+    private volatile String vocabularyStamp;
 
-    private KnowledgeBase(LoadedContent content, KnowledgeIndex index) {
+    private KnowledgeBase(Path contentDir, RankingOptions options, Function<Builder, KnowledgeIndex> openIndex) {
+        this.contentDir = contentDir;
+        LoadedContent content = new ContentLoader(contentDir).load();
+        this.vocabularyStamp = vocabularyStamp(contentDir);
+        Vocabulary vocabulary = VocabularyLoader.load(contentDir);
+        this.indexVocabulary = new AtomicReference<>(vocabulary);
+        this.queryVocabulary = new AtomicReference<>(vocabulary);
         this.store = new ContentStore(content);
-        this.index = index;
-        this.search = new SearchService(index, store);
+        Analyzer indexAnalyzer = new Analyzers(options.analysis(), indexVocabulary::get)
+                .perField(Fields.WORD_FIELDS, Fields.PINYIN_FIELDS);
+        this.index = openIndex.apply(new Builder(indexAnalyzer, fingerprint(content, vocabulary), content.entries().values()));
+        var parser = new BuyerQueryParser(new Analyzers(options.analysis(), queryVocabulary::get), queryVocabulary::get, options);
+        this.search = new SearchService(index, store, parser, options);
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "vocabulary-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watcher.scheduleWithFixedDelay(this::reloadVocabularyQuietly, VOCABULARY_POLL_MILLIS, VOCABULARY_POLL_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** What an index is built from. */
+    private record Builder(Analyzer analyzer, String fingerprint, java.util.Collection<Entry> entries) {
     }
 
     /** Loads {@code contentDir} and opens (reusing or rebuilding) the index under {@code dataDir}. */
     public static KnowledgeBase open(Path contentDir, Path dataDir) {
-        LoadedContent content = new ContentLoader(contentDir).load();
-        return new KnowledgeBase(content, KnowledgeIndex.open(dataDir.resolve("index"), content));
+        return open(contentDir, dataDir, RankingOptions.full());
+    }
+
+    /** As {@link #open(Path, Path)}, with some ranking components switched off (for ablation). */
+    public static KnowledgeBase open(Path contentDir, Path dataDir, RankingOptions options) {
+        return new KnowledgeBase(contentDir, options,
+                b -> KnowledgeIndex.open(dataDir.resolve("index"), b.analyzer(), b.fingerprint(), b.entries()));
     }
 
     /** Loads {@code contentDir} into an in-memory index that is never persisted. */
     public static KnowledgeBase inMemory(Path contentDir) {
-        LoadedContent content = new ContentLoader(contentDir).load();
-        return new KnowledgeBase(content, KnowledgeIndex.inMemory(content));
+        return inMemory(contentDir, RankingOptions.full());
+    }
+
+    /** In memory, with some ranking components switched off (for ablation). */
+    public static KnowledgeBase inMemory(Path contentDir, RankingOptions options) {
+        return new KnowledgeBase(contentDir, options,
+                b -> KnowledgeIndex.inMemory(b.analyzer(), b.fingerprint(), b.entries()));
     }
 
     public SearchResponse search(SearchRequest request) {
         return search.search(request);
+    }
+
+    public SearchService searchService() {
+        return search;
     }
 
     public Optional<Entry> entry(String id) {
@@ -68,23 +126,70 @@ public final class KnowledgeBase implements Closeable {
         return store.current().content();
     }
 
-    public KnowledgeIndex index() {
-        return index;
+    public Vocabulary vocabulary() {
+        return queryVocabulary.get();
     }
 
-    public ContentStore store() {
-        return store;
+    /**
+     * Re-reads the vocabulary files; when they changed, re-indexes with the new domain words and then
+     * switches queries over. Runs by itself every second; callable directly.
+     *
+     * @return whether the vocabulary changed
+     */
+    public synchronized boolean reloadVocabulary() {
+        vocabularyStamp = vocabularyStamp(contentDir);
+        Vocabulary fresh = VocabularyLoader.load(contentDir);
+        if (fresh.fingerprint().equals(queryVocabulary.get().fingerprint())) {
+            return false;
+        }
+        indexVocabulary.set(fresh);
+        index.reindex(store.current().content().entries().values(), fingerprint(store.current().content(), fresh));
+        queryVocabulary.set(fresh);
+        indexedAt = Instant.now();
+        return true;
     }
 
     public Health health() {
         LoadedContent content = store.current().content();
         var report = index.openReport();
-        return new Health(content.entries().size(), content.intents().size(), content.invalidFiles(), content.problems(),
+        var problems = new ArrayList<>(content.problems());
+        problems.addAll(queryVocabulary.get().problems());
+        return new Health(content.entries().size(), content.intents().size(), content.invalidFiles(), problems,
                 Duration.between(indexedAt, Instant.now()).toSeconds(), report.reused(), report.reason(), report.millis());
     }
 
     @Override
     public void close() throws IOException {
+        watcher.shutdownNow();
         index.close();
+    }
+
+    private void reloadVocabularyQuietly() {
+        try {
+            if (!vocabularyStamp(contentDir).equals(vocabularyStamp)) {
+                reloadVocabulary();
+            }
+        } catch (RuntimeException e) {
+            // A half-written file is read again on the next tick; the last good vocabulary stays in use.
+        }
+    }
+
+    private static String fingerprint(LoadedContent content, Vocabulary vocabulary) {
+        return content.fingerprint() + "+" + vocabulary.fingerprint();
+    }
+
+    /** Sizes and modification times of the vocabulary files: cheap to compare every second. */
+    private static String vocabularyStamp(Path contentDir) {
+        Path dir = contentDir.resolve(VocabularyLoader.FOLDER);
+        var stamp = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                stamp.append(file.getFileName()).append(':').append(Files.size(file)).append(':')
+                        .append(Files.getLastModifiedTime(file).toMillis()).append(';');
+            }
+        } catch (IOException e) {
+            return "unreadable";
+        }
+        return stamp.toString();
     }
 }

@@ -6,9 +6,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
 import shopkb.content.PhrasingEntry;
@@ -30,6 +32,7 @@ public final class DocumentBuilder {
                 for (int i = 0; i < questions.size(); i++) {
                     Document doc = unit(entry, Fields.Unit.QUESTION, i);
                     text(doc, Fields.QUESTION_WORDS, Fields.QUESTION_GRAMS, questions.get(i));
+                    doc.add(new TextField(Fields.QUESTION_PINYIN, questions.get(i), Field.Store.NO));
                     docs.add(doc);
                 }
                 Document body = unit(entry, Fields.Unit.BODY, 0);
@@ -38,7 +41,7 @@ public final class DocumentBuilder {
             }
             case PhrasingEntry phrasing -> {
                 Document body = unit(entry, Fields.Unit.BODY, 0);
-                text(body, Fields.TITLE_WORDS, Fields.TITLE_GRAMS, phrasing.title());
+                title(body, phrasing.title());
                 text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.of(
                         Stream.of(phrasing.text(), phrasing.whenToUse()), phrasing.tags().stream(), phrasing.replaces().stream())
                         .flatMap(s -> s)));
@@ -48,14 +51,14 @@ public final class DocumentBuilder {
                 for (int i = 0; i < policy.sections().size(); i++) {
                     PolicySection section = policy.sections().get(i);
                     Document doc = unit(entry, Fields.Unit.SECTION, i);
-                    text(doc, Fields.TITLE_WORDS, Fields.TITLE_GRAMS, policy.title() + " " + section.heading());
+                    title(doc, policy.title() + " " + section.heading());
                     text(doc, Fields.BODY_WORDS, Fields.BODY_GRAMS, section.text());
                     docs.add(doc);
                 }
             }
             case ProductEntry product -> {
                 Document body = unit(entry, Fields.Unit.BODY, 0);
-                text(body, Fields.TITLE_WORDS, Fields.TITLE_GRAMS, product.name() + " " + product.code());
+                title(body, product.name() + " " + product.code());
                 String facts = product.attributes().entrySet().stream()
                         .map(a -> a.getKey() + " " + a.getValue()).collect(Collectors.joining("\n"));
                 text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.of(
@@ -68,15 +71,21 @@ public final class DocumentBuilder {
 
     private static Document unit(Entry entry, Fields.Unit unit, int index) {
         var doc = new Document();
-        doc.add(new StringField(Fields.ENTRY_ID, entry.id(), Field.Store.YES));
+        doc.add(new StringField(Fields.ENTRY_ID, entry.id(), Field.Store.NO));
         doc.add(new StringField(Fields.TYPE, entry.type().folder(), Field.Store.NO));
         doc.add(new StringField(Fields.SCENARIO, entry.scenario(), Field.Store.NO));
         for (String code : entry.productCodes()) {
             doc.add(new StringField(Fields.PRODUCT, code.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
         }
-        doc.add(new StoredField(Fields.UNIT, unit.name()));
-        doc.add(new StoredField(Fields.UNIT_INDEX, index));
+        doc.add(new SortedDocValuesField(Fields.ENTRY_ID, new BytesRef(entry.id())));
+        doc.add(new NumericDocValuesField(Fields.UNIT, unit.ordinal()));
+        doc.add(new NumericDocValuesField(Fields.UNIT_INDEX, index));
         return doc;
+    }
+
+    private static void title(Document doc, String title) {
+        text(doc, Fields.TITLE_WORDS, Fields.TITLE_GRAMS, title);
+        doc.add(new TextField(Fields.TITLE_PINYIN, title, Field.Store.NO));
     }
 
     private static void text(Document doc, String wordsField, String gramsField, String text) {

@@ -10,7 +10,10 @@ package shopkb.indexing;
  */
 public final class Fields {
 
-    /** Entry id, indexed but not tokenised: units of one entry are collapsed, replaced and deleted by it. */
+    /**
+     * Entry id, indexed but not tokenised (units of one entry are replaced and deleted by it) and a doc value
+     * (read per hit to collapse units into entries; doc values are far cheaper than stored fields there).
+     */
     public static final String ENTRY_ID = "entry_id";
     /** Entry type (faq, phrasing, ...), not tokenised: an exact filter. */
     public static final String TYPE = "type";
@@ -18,9 +21,9 @@ public final class Fields {
     public static final String SCENARIO = "scenario";
     /** Product codes the entry is about, not tokenised: lifts the product in focus. */
     public static final String PRODUCT = "product";
-    /** Which unit of the entry this document is (see {@link Unit}), stored to pick the snippet. */
+    /** Which unit of the entry this document is (ordinal of {@link Unit}), a doc value, to pick the snippet. */
     public static final String UNIT = "unit";
-    /** Position of the question or section within the entry, stored to pick the snippet. */
+    /** Position of the question or section within the entry, a doc value, to pick the snippet. */
     public static final String UNIT_INDEX = "unit_index";
 
     /** Buyer-side questions, segmented into words by smartcn. */
@@ -36,13 +39,16 @@ public final class Fields {
     /** The same body text, bigrams. */
     public static final String BODY_GRAMS = "body_grams";
 
+    /** Questions and titles as pairs of toneless pinyin syllables, for homophone typos. */
+    public static final String QUESTION_PINYIN = "question_pinyin";
+    /** Titles as pinyin pairs. */
+    public static final String TITLE_PINYIN = "title_pinyin";
+    public static final java.util.List<String> WORD_FIELDS = java.util.List.of(QUESTION_WORDS, TITLE_WORDS, BODY_WORDS);
+    public static final java.util.List<String> PINYIN_FIELDS = java.util.List.of(QUESTION_PINYIN, TITLE_PINYIN);
+
     /** Kinds of unit document. */
     public enum Unit { QUESTION, SECTION, BODY }
 
     private Fields() {
-    }
-
-    public static boolean isWordsField(String field) {
-        return field.endsWith("_words");
     }
 }

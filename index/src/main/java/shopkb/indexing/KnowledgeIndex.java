@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -24,19 +24,17 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import shopkb.analysis.Analyzers;
 import shopkb.content.Entry;
-import shopkb.content.LoadedContent;
 
 /**
  * Owns the Lucene index lifecycle: the writer, the searcher manager, the background refresh and the
- * commits. A persisted index is reused when it was built from the same content with the same index
- * format, and rebuilt from content when it is missing, stale or unreadable.
+ * commits. A persisted index is reused when it was built with the same build fingerprint (index format,
+ * content and vocabulary), and rebuilt from the entries when it is missing, stale or unreadable.
  */
 public final class KnowledgeIndex implements Closeable {
 
     /** Bump when fields or analysis change, so persisted indexes are rebuilt. */
-    public static final String FORMAT = "shopkb-index-1";
+    public static final String FORMAT = "shopkb-index-2";
     private static final String FINGERPRINT_KEY = "content_fingerprint";
     private static final long REFRESH_MILLIS = 100;
 
@@ -63,27 +61,31 @@ public final class KnowledgeIndex implements Closeable {
         refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Opens (or builds) the persisted index in {@code indexDir} for {@code content}. */
-    public static KnowledgeIndex open(Path indexDir, LoadedContent content) {
+    /**
+     * Opens the persisted index in {@code indexDir}, or builds it from {@code entries}.
+     *
+     * @param fingerprint identifies what the index is built from; a different one means rebuild
+     */
+    public static KnowledgeIndex open(Path indexDir, Analyzer analyzer, String fingerprint, Collection<Entry> entries) {
         long start = System.nanoTime();
         try {
             Files.createDirectories(indexDir);
             Directory directory = FSDirectory.open(indexDir);
-            String staleReason = staleReason(directory, content);
+            String staleReason = staleReason(directory, fingerprint);
             if (staleReason == null) {
-                IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
+                IndexWriter writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.APPEND));
                 return new KnowledgeIndex(directory, writer, new OpenReport(true, "content unchanged", millisSince(start)));
             }
             IndexWriter writer;
             try {
-                writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+                writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
             } catch (IOException | RuntimeException unreadable) {
                 directory.close();
                 deleteContents(indexDir);
                 directory = FSDirectory.open(indexDir);
-                writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+                writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
             }
-            addAll(writer, content);
+            addAll(writer, entries, fingerprint);
             return new KnowledgeIndex(directory, writer, new OpenReport(false, staleReason, millisSince(start)));
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             throw new IllegalStateException("the index in " + indexDir + " is in use by another running server", e);
@@ -93,12 +95,12 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** A throw-away in-memory index, for evaluation and tests. */
-    public static KnowledgeIndex inMemory(LoadedContent content) {
+    public static KnowledgeIndex inMemory(Analyzer analyzer, String fingerprint, Collection<Entry> entries) {
         long start = System.nanoTime();
         try {
             var directory = new ByteBuffersDirectory();
-            var writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
-            addAll(writer, content);
+            var writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
+            addAll(writer, entries, fingerprint);
             return new KnowledgeIndex(directory, writer, new OpenReport(false, "in memory", millisSince(start)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -129,28 +131,44 @@ public final class KnowledgeIndex implements Closeable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /** Adds or replaces an entry's units and commits with the new content fingerprint; visible to search at once. */
-    public void upsert(Entry entry, String contentFingerprint) {
+    /** Adds or replaces an entry's units and commits with the new build fingerprint; visible to search at once. */
+    public synchronized void upsert(Entry entry, String fingerprint) {
         try {
             writer.updateDocuments(new Term(Fields.ENTRY_ID, entry.id()), DocumentBuilder.build(entry));
-            commit(contentFingerprint);
+            commit(fingerprint);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Removes an entry's units and commits with the new content fingerprint; visible to search at once. */
-    public void delete(String entryId, String contentFingerprint) {
+    /** Removes an entry's units and commits with the new build fingerprint; visible to search at once. */
+    public synchronized void delete(String entryId, String fingerprint) {
         try {
             writer.deleteDocuments(new Term(Fields.ENTRY_ID, entryId));
-            commit(contentFingerprint);
+            commit(fingerprint);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void commit(String contentFingerprint) throws IOException {
-        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, FORMAT + ":" + contentFingerprint).entrySet());
+    /**
+     * Replaces every document, e.g. after the vocabulary changed how text is segmented. Searches keep using
+     * the previous searcher until the new one is committed and refreshed.
+     */
+    public synchronized void reindex(Collection<Entry> entries, String fingerprint) {
+        try {
+            writer.deleteAll();
+            for (Entry entry : entries) {
+                writer.addDocuments(DocumentBuilder.build(entry));
+            }
+            commit(fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit(String fingerprint) throws IOException {
+        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, FORMAT + ":" + fingerprint).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -171,14 +189,14 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
-    private static String staleReason(Directory directory, LoadedContent content) {
+    private static String staleReason(Directory directory, String fingerprint) {
         try {
             if (!DirectoryReader.indexExists(directory)) {
                 return "no index yet";
             }
             Map<String, String> userData = SegmentInfos.readLatestCommit(directory).getUserData();
-            if (!(FORMAT + ":" + content.fingerprint()).equals(userData.get(FINGERPRINT_KEY))) {
-                return "content or index format changed";
+            if (!(FORMAT + ":" + fingerprint).equals(userData.get(FINGERPRINT_KEY))) {
+                return "content, vocabulary or index format changed";
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 return reader.numDocs() >= 0 ? null : "empty";
@@ -188,23 +206,16 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
-    private static void addAll(IndexWriter writer, LoadedContent content) throws IOException {
-        for (Entry entry : content.entries().values()) {
+    private static void addAll(IndexWriter writer, Collection<Entry> entries, String fingerprint) throws IOException {
+        for (Entry entry : entries) {
             writer.addDocuments(DocumentBuilder.build(entry));
         }
-        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, FORMAT + ":" + content.fingerprint()).entrySet());
+        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, FORMAT + ":" + fingerprint).entrySet());
         writer.commit();
     }
 
-    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
-        return new IndexWriterConfig(analyzer()).setOpenMode(mode);
-    }
-
-    /** Words analysis for *_words fields, bigrams for the rest. */
-    public static Analyzer analyzer() {
-        Analyzer words = Analyzers.words();
-        return new PerFieldAnalyzerWrapper(Analyzers.grams(), Map.of(
-                Fields.QUESTION_WORDS, words, Fields.TITLE_WORDS, words, Fields.BODY_WORDS, words));
+    private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzer).setOpenMode(mode);
     }
 
     private static void deleteContents(Path dir) throws IOException {

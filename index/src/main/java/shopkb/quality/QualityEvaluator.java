@@ -13,8 +13,8 @@ import shopkb.search.SearchService;
 public final class QualityEvaluator {
 
     private static final int DEPTH = 10;
-    private static final int WARMUP_ROUNDS = 3;
-    private static final int TIMED_ROUNDS = 5;
+    private static final int WARMUP_ROUNDS = 20;
+    private static final int TIMED_ROUNDS = 10;
 
     private QualityEvaluator() {
     }
@@ -26,12 +26,16 @@ public final class QualityEvaluator {
         double hits1 = 0;
         double hits3 = 0;
         double reciprocal = 0;
+        double confident = 0;
         var misses = new ArrayList<QualityReport.Miss>();
         for (LabelledQuery q : queries) {
             SearchResponse response = service.search(SearchRequest.of(q.query(), DEPTH));
             int rank = rankOf(q.intent(), response.results());
             if (rank == 1) {
                 hits1++;
+                if (response.confident()) {
+                    confident++;
+                }
             }
             if (rank >= 1 && rank <= 3) {
                 hits3++;
@@ -44,6 +48,7 @@ public final class QualityEvaluator {
                 misses.add(new QualityReport.Miss(q.query(), q.intent(), got, rank));
             }
         }
+        System.gc(); // garbage left by building the previous configuration's index must not land in this one's timing
         double[] latencies = new double[queries.size() * TIMED_ROUNDS];
         int i = 0;
         for (int round = 0; round < TIMED_ROUNDS; round++) {
@@ -55,7 +60,7 @@ public final class QualityEvaluator {
         }
         Arrays.sort(latencies);
         int n = Math.max(1, queries.size());
-        return new QualityReport(name, queries.size(), hits1 / n, hits3 / n, reciprocal / n,
+        return new QualityReport(name, queries.size(), hits1 / n, hits3 / n, reciprocal / n, confident / n,
                 percentile(latencies, 0.50), percentile(latencies, 0.99), misses);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
  * @param normalized the folded text that was analysed (personal numbers and product codes removed)
  * @param words smartcn words
  * @param grams character bigrams
+ * @param pinyin pinyin syllable pairs
  * @param productCodes product codes named in the message, e.g. 1712-102
  * @param sizes sizes named in the message (175, xl, l码)
  * @param ignored phone and order numbers recognised and kept out of the search
@@ -17,6 +18,7 @@ public record BuyerQuery(
         String normalized,
         List<QueryTerm> words,
         List<QueryTerm> grams,
+        List<QueryTerm> pinyin,
         List<String> productCodes,
         List<String> sizes,
         List<String> ignored) {

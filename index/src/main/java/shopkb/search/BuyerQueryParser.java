@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -16,19 +17,27 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import shopkb.analysis.Analyzers;
 import shopkb.analysis.TextNormalizer;
+import shopkb.analysis.Vocabulary;
 
 /**
- * Turns a raw buyer message into a {@link BuyerQuery}: normalises it, takes out phone and order numbers
- * (never search terms), product codes and sizes, then analyses the rest into words and bigrams and
- * weights particles and filler down so they do not dominate short messages.
+ * Turns a raw buyer message into a {@link BuyerQuery}: normalises it, rewrites internet spellings, takes
+ * out phone and order numbers (never search terms), product codes and sizes, analyses the rest into words,
+ * bigrams and pinyin pairs, expands synonyms, and weights particles, filler and sizes down so they do not
+ * decide the intent of a short message.
  */
 public final class BuyerQueryParser {
 
     /** Only this much of a long paste is analysed, which bounds the cost of any message. */
     public static final int MAX_ANALYZED_CHARS = 1000;
-    private static final int MAX_TERMS = 96;
+    private static final int MAX_TERMS = 64;
     static final float PARTICLE_WEIGHT = 0.1f;
     static final float PARTICLE_GRAM_WEIGHT = 0.3f;
+    /** A bigram across a word boundary is weaker evidence than one inside a word. */
+    static final float CROSSING_GRAM_WEIGHT = 0.6f;
+    /** Sizes appear in stock, size and exchange questions alike: they must not decide the intent. */
+    static final float SIZE_WEIGHT = 0.4f;
+    static final float SYNONYM_WEIGHT = 0.7f;
+    private static final String SIZE_CLASS = "_size_";
 
     private static final Set<String> PARTICLES = Set.of(
             "吗", "呢", "吧", "啊", "呀", "哦", "了", "的", "亲", "老板", "么", "嘛", "啦", "呗", "哈", "哇",
@@ -40,13 +49,40 @@ public final class BuyerQueryParser {
     private static final Pattern SIZE = Pattern.compile(
             "(?<![\\da-z])(1[4-9]\\d|[2-4]?x{1,3}l|[sml])(?:码|号)?(?![\\da-z])");
 
-    private final Analyzer words = Analyzers.words();
-    private final Analyzer grams = Analyzers.grams();
+    private final Analyzer words;
+    private final Analyzer grams;
+    private final Analyzer pinyin;
+    private final Supplier<Vocabulary> vocabulary;
+    private final RankingOptions options;
+    private final java.util.concurrent.ConcurrentHashMap<String, Expansion> expansions = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String expansionsOf = "";
+
+    public BuyerQueryParser(Analyzers analyzers, Supplier<Vocabulary> vocabulary, RankingOptions options) {
+        this.words = analyzers.words();
+        this.grams = analyzers.grams();
+        this.pinyin = analyzers.pinyin();
+        this.vocabulary = vocabulary;
+        this.options = options;
+    }
+
+    /** Full options, no vocabulary. */
+    public BuyerQueryParser() {
+        this(Analyzers.plain(), Vocabulary::empty, RankingOptions.full());
+    }
 
     public BuyerQuery parse(String raw) {
-        String text = TextNormalizer.normalize(stripLoneSurrogates(raw));
+        Vocabulary vocab = vocabulary.get();
+        String text = stripLoneSurrogates(raw);
+        if (options.analysis().normalize()) {
+            text = TextNormalizer.normalize(text);
+        }
         if (text.length() > MAX_ANALYZED_CHARS) {
             text = text.substring(0, MAX_ANALYZED_CHARS);
+        }
+        if (options.spellings()) {
+            for (Map.Entry<String, String> spelling : vocab.spellings().entrySet()) {
+                text = text.replace(spelling.getKey(), spelling.getValue());
+            }
         }
         var ignored = new ArrayList<String>();
         text = blankOut(PHONE, text, ignored);
@@ -59,23 +95,92 @@ public final class BuyerQueryParser {
             sizes.add(size.group(1));
         }
 
-        List<QueryTerm> wordTerms = analyze(words, text);
         var particleSpans = new ArrayList<int[]>();
+        var wordSpans = new ArrayList<int[]>();
         var weightedWords = new ArrayList<QueryTerm>();
-        for (QueryTerm term : wordTerms) {
-            boolean particle = PARTICLES.contains(term.text());
-            if (particle) {
+        for (QueryTerm term : analyze(words, text, 1f)) {
+            float weight = 1f;
+            if (options.particleWeighting() && PARTICLES.contains(term.text())) {
+                weight = PARTICLE_WEIGHT;
                 particleSpans.add(new int[] {term.start(), term.end()});
+            } else if (options.particleWeighting() && (sizes.contains(term.text()) || term.text().equals(SIZE_CLASS))) {
+                weight = SIZE_WEIGHT;
+            } else {
+                wordSpans.add(new int[] {term.start(), term.end()});
             }
-            weightedWords.add(new QueryTerm(term.text(), term.start(), term.end(), particle ? PARTICLE_WEIGHT : 1f));
+            weightedWords.add(new QueryTerm(term.text(), term.start(), term.end(), weight));
         }
         var weightedGrams = new ArrayList<QueryTerm>();
-        for (QueryTerm term : analyze(grams, text)) {
-            boolean touchesParticle = particleSpans.stream().anyMatch(s -> term.start() < s[1] && s[0] < term.end());
-            weightedGrams.add(new QueryTerm(term.text(), term.start(), term.end(), touchesParticle ? PARTICLE_GRAM_WEIGHT : 1f));
+        for (QueryTerm term : analyze(grams, text, 1f)) {
+            float weight = 1f;
+            if (options.particleWeighting() && overlapsAny(term, particleSpans)) {
+                weight = PARTICLE_GRAM_WEIGHT;
+            } else if (options.particleWeighting() && !insideAny(term, wordSpans)) {
+                weight = CROSSING_GRAM_WEIGHT;
+            }
+            weightedGrams.add(new QueryTerm(term.text(), term.start(), term.end(), weight));
         }
-        return new BuyerQuery(raw, text, dedupe(weightedWords), dedupe(weightedGrams),
+        if (options.synonyms()) {
+            expandSynonyms(text, vocab, weightedWords, weightedGrams);
+        }
+        List<QueryTerm> pinyinTerms = options.pinyin() ? analyze(pinyin, text, 1f) : List.of();
+        return new BuyerQuery(raw, text, dedupe(weightedWords), dedupe(weightedGrams), dedupe(pinyinTerms),
                 List.copyOf(productCodes), List.copyOf(sizes), List.copyOf(ignored));
+    }
+
+    /**
+     * For each vocabulary term in the message (longest first at each position), adds the other members of its
+     * group as terms at a lower weight, placed on the span of the term they stand for.
+     */
+    private void expandSynonyms(String text, Vocabulary vocab, List<QueryTerm> words, List<QueryTerm> grams) {
+        if (vocab.synonyms().isEmpty()) {
+            return;
+        }
+        int i = 0;
+        while (i < text.length()) {
+            int matched = 0;
+            for (int len = Math.min(Vocabulary.MAX_WORD_CHARS, text.length() - i); len >= 1; len--) {
+                List<String> others = vocab.synonyms().get(text.substring(i, i + len));
+                if (others != null) {
+                    int group = i;
+                    for (String other : others) {
+                        Expansion expansion = expansion(vocab, other);
+                        addAt(expansion.words(), i, i + len, group, words);
+                        addAt(expansion.grams(), i, i + len, group, grams);
+                    }
+                    matched = len;
+                    break;
+                }
+            }
+            i += Math.max(1, matched);
+        }
+    }
+
+    /** A synonym's analysed terms, cached per vocabulary: analysing them on every message is the costly part. */
+    private record Expansion(List<QueryTerm> words, List<QueryTerm> grams) {
+    }
+
+    private Expansion expansion(Vocabulary vocab, String term) {
+        if (!vocab.fingerprint().equals(expansionsOf)) {
+            expansions.clear();
+            expansionsOf = vocab.fingerprint();
+        }
+        return expansions.computeIfAbsent(term, t -> new Expansion(
+                analyze(this.words, t, SYNONYM_WEIGHT), analyze(this.grams, t, SYNONYM_WEIGHT)));
+    }
+
+    private static void addAt(List<QueryTerm> terms, int start, int end, int group, List<QueryTerm> into) {
+        for (QueryTerm term : terms) {
+            into.add(new QueryTerm(term.text(), start, end, term.weight(), group));
+        }
+    }
+
+    private static boolean overlapsAny(QueryTerm term, List<int[]> spans) {
+        return spans.stream().anyMatch(s -> term.start() < s[1] && s[0] < term.end());
+    }
+
+    private static boolean insideAny(QueryTerm term, List<int[]> spans) {
+        return spans.stream().anyMatch(s -> s[0] <= term.start() && term.end() <= s[1]);
     }
 
     /** Replaces each match with spaces (keeping offsets) and collects it. */
@@ -94,14 +199,14 @@ public final class BuyerQueryParser {
         return builder.toString();
     }
 
-    private static List<QueryTerm> analyze(Analyzer analyzer, String text) {
+    private static List<QueryTerm> analyze(Analyzer analyzer, String text, float weight) {
         var terms = new ArrayList<QueryTerm>();
         try (TokenStream stream = analyzer.tokenStream("q", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                terms.add(new QueryTerm(term.toString(), offset.startOffset(), offset.endOffset(), 1f));
+                terms.add(new QueryTerm(term.toString(), offset.startOffset(), offset.endOffset(), weight));
             }
             stream.end();
         } catch (IOException e) {
@@ -110,7 +215,7 @@ public final class BuyerQueryParser {
         return terms;
     }
 
-    /** One term per distinct text, keeping its highest weight and first position. */
+    /** One term per distinct text, keeping its highest weight and that term's position. */
     private static List<QueryTerm> dedupe(List<QueryTerm> terms) {
         Map<String, QueryTerm> byText = new LinkedHashMap<>();
         for (QueryTerm term : terms) {

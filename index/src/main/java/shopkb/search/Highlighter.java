@@ -12,7 +12,7 @@ import shopkb.analysis.TextNormalizer;
 final class Highlighter {
 
     /** Marked snippet and the terms that were found. */
-    record Highlight(String html, List<String> matchedTerms, int coveredQueryChars) {
+    record Highlight(String html, List<String> matchedTerms) {
     }
 
     private Highlighter() {
@@ -25,7 +25,6 @@ final class Highlighter {
         String folded = TextNormalizer.fold(text);
         var spans = new ArrayList<int[]>();
         var matched = new ArrayList<String>();
-        var coveredQuery = new java.util.BitSet();
         for (QueryTerm term : terms) {
             if (term.text().isEmpty()) {
                 continue;
@@ -36,9 +35,6 @@ final class Highlighter {
             }
             if (!matched.contains(term.text())) {
                 matched.add(term.text());
-            }
-            if (term.weight() >= 1f) {
-                coveredQuery.set(term.start(), term.end());
             }
             while (at >= 0) {
                 spans.add(new int[] {at, at + term.text().length()});
@@ -74,7 +70,7 @@ final class Highlighter {
         if (to < text.length()) {
             html.append('…');
         }
-        return new Highlight(html.toString(), List.copyOf(matched), coveredQuery.cardinality());
+        return new Highlight(html.toString(), List.copyOf(matched));
     }
 
     private static List<int[]> merge(List<int[]> spans) {

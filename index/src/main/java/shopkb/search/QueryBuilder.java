@@ -6,6 +6,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -25,6 +26,8 @@ final class QueryBuilder {
     /** Bigrams overlap each other, so each counts for less than a word. */
     static final float GRAMS_BOOST = 0.7f;
     static final float PRODUCT_FOCUS_BOOST = 4f;
+    /** Pinyin catches homophone typos but must never beat an exact match. */
+    static final float PINYIN_BOOST = 0.3f;
 
     private QueryBuilder() {
     }
@@ -38,6 +41,10 @@ final class QueryBuilder {
             addField(text, Fields.QUESTION_GRAMS, query.grams(), boost(options, QUESTION_BOOST) * GRAMS_BOOST, options);
             addField(text, Fields.TITLE_GRAMS, query.grams(), boost(options, TITLE_BOOST) * GRAMS_BOOST, options);
             addField(text, Fields.BODY_GRAMS, query.grams(), boost(options, BODY_BOOST) * GRAMS_BOOST, options);
+        }
+        if (options.pinyin()) {
+            addField(text, Fields.QUESTION_PINYIN, query.pinyin(), boost(options, QUESTION_BOOST) * PINYIN_BOOST, options);
+            addField(text, Fields.TITLE_PINYIN, query.pinyin(), boost(options, TITLE_BOOST) * PINYIN_BOOST, options);
         }
         for (String code : focusCodes(query, request)) {
             text.add(new BoostQuery(new TermQuery(new Term(Fields.PRODUCT, code)), PRODUCT_FOCUS_BOOST), BooleanClause.Occur.SHOULD);
@@ -72,12 +79,23 @@ final class QueryBuilder {
         return options.fieldWeighting() ? fieldBoost : 1f;
     }
 
+    /**
+     * One SHOULD clause per ordinary term; the expansions of one synonym span go into a single
+     * disjunction-max clause, so a concept with many synonyms counts once, not once per synonym.
+     */
     private static void addField(BooleanQuery.Builder builder, String field, List<QueryTerm> terms, float fieldBoost,
                                  RankingOptions options) {
+        var groups = new java.util.LinkedHashMap<Integer, List<Query>>();
         for (QueryTerm term : terms) {
-            float weight = options.particleWeighting() ? term.weight() : 1f;
-            builder.add(new BoostQuery(new TermQuery(new Term(field, term.text())), fieldBoost * weight),
-                    BooleanClause.Occur.SHOULD);
+            Query clause = new BoostQuery(new TermQuery(new Term(field, term.text())), fieldBoost * term.weight());
+            if (term.group() < 0) {
+                builder.add(clause, BooleanClause.Occur.SHOULD);
+            } else {
+                groups.computeIfAbsent(term.group(), g -> new java.util.ArrayList<>()).add(clause);
+            }
+        }
+        for (List<Query> alternatives : groups.values()) {
+            builder.add(new DisjunctionMaxQuery(alternatives, 0f), BooleanClause.Occur.SHOULD);
         }
     }
 }

@@ -2,15 +2,12 @@ package shopkb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -32,126 +29,132 @@ import shopkb.indexing.KnowledgeIndex;
 public final class SearchService {
 
     /** Units looked at per search; entries are collapsed from these. */
-    private static final int UNITS_TO_COLLECT = 400;
+    private static final int UNITS_TO_COLLECT = 200;
     private static final int SNIPPET_CHARS = 120;
-    /** Share of the message's meaningful characters the top result must cover to be a confident answer. */
-    static final double CONFIDENT_COVERAGE = 0.5;
-    private static final Set<String> UNIT_FIELDS = Set.of(Fields.ENTRY_ID, Fields.UNIT, Fields.UNIT_INDEX);
+    /** Share of the message's information (IDF-weighted) the top result must match to be a confident answer. */
+    static final double CONFIDENT_COVERAGE = 0.55;
+
+    /**
+     * Share of an entry's second-best unit added to its best: a second question of the same FAQ matching the
+     * message is evidence too, and breaks near-ties between neighbouring intents.
+     */
+    static final float SECOND_UNIT_WEIGHT = 0.5f;
 
     private final KnowledgeIndex index;
     private final ContentStore store;
-    private final BuyerQueryParser parser = new BuyerQueryParser();
+    private final BuyerQueryParser parser;
     private final RankingOptions options;
 
-    public SearchService(KnowledgeIndex index, ContentStore store, RankingOptions options) {
+    /**
+     * @param parser must analyse as the index was analysed (same analysis options and vocabulary)
+     */
+    public SearchService(KnowledgeIndex index, ContentStore store, BuyerQueryParser parser, RankingOptions options) {
         this.index = index;
         this.store = store;
+        this.parser = parser;
         this.options = options;
-    }
-
-    public SearchService(KnowledgeIndex index, ContentStore store) {
-        this(index, store, RankingOptions.full());
     }
 
     public SearchResponse search(SearchRequest request) {
         long start = System.nanoTime();
         BuyerQuery query = parser.parse(request.text());
         if (query.isEmpty() && request.productCode() == null) {
-            return new SearchResponse(request.text(), millisSince(start), 0, false, List.of());
+            return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of());
         }
         Query luceneQuery = QueryBuilder.build(query, request, options);
-        Map<String, UnitHit> best = index.withSearcher(searcher -> collapse(searcher, luceneQuery));
-        ContentStore.Snapshot snapshot = store.current();
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
-        int meaningfulChars = meaningfulChars(terms);
+        var idf = new HashMap<QueryTerm, Double>();
+        List<UnitHit> best = index.withSearcher(searcher -> {
+            Map<String, UnitHit> hits = collapse(searcher, luceneQuery, options.multiUnit() ? SECOND_UNIT_WEIGHT : 0f);
+            idf.putAll(Confidence.idf(searcher.getIndexReader(), query));
+            return List.copyOf(hits.values());
+        });
+        ContentStore.Snapshot snapshot = store.current();
+        if (options.negatives()) {
+            best = NegativeExamples.pushDown(query.normalized(), best, snapshot);
+        }
 
         var results = new ArrayList<SearchResult>();
-        boolean confident = false;
-        for (UnitHit hit : best.values()) {
+        double confidence = 0;
+        for (UnitHit hit : best) {
             Entry entry = snapshot.entry(hit.entryId());
             if (entry == null) {
                 continue; // deleted since the searcher was opened
             }
-            var shaped = shape(entry, hit, terms, snapshot);
+            SearchResult result = shape(entry, hit, terms, snapshot);
             if (results.isEmpty()) {
-                confident = meaningfulChars > 0 && shaped.coverage(meaningfulChars) >= CONFIDENT_COVERAGE;
+                confidence = Confidence.coverage(idf, query, result.matchedTerms());
             }
-            results.add(shaped.result());
+            results.add(result);
             if (results.size() == request.limit()) {
                 break;
             }
         }
-        return new SearchResponse(request.text(), millisSince(start), best.size(), confident, List.copyOf(results));
+        return new SearchResponse(request.text(), millisSince(start), best.size(), confidence >= CONFIDENT_COVERAGE,
+                Math.round(confidence * 1000) / 1000.0, List.copyOf(results));
     }
 
     /** The best-scoring unit of one entry. */
-    private record UnitHit(String entryId, Fields.Unit unit, int unitIndex, float score) {
+    record UnitHit(String entryId, Fields.Unit unit, int unitIndex, float score) {
     }
 
-    private static Map<String, UnitHit> collapse(IndexSearcher searcher, Query query) throws IOException {
+    private static Map<String, UnitHit> collapse(IndexSearcher searcher, Query query, float secondUnitWeight)
+            throws IOException {
         TopDocs top = searcher.search(query, UNITS_TO_COLLECT);
-        StoredFields stored = searcher.storedFields();
+        UnitReader.Unit[] units = UnitReader.read(searcher.getIndexReader(), top.scoreDocs);
         var best = new LinkedHashMap<String, UnitHit>();
-        for (ScoreDoc scoreDoc : top.scoreDocs) {
-            Document doc = stored.document(scoreDoc.doc, UNIT_FIELDS);
-            String id = doc.get(Fields.ENTRY_ID);
-            if (!best.containsKey(id)) {
-                best.put(id, new UnitHit(id, Fields.Unit.valueOf(doc.get(Fields.UNIT)),
-                        doc.getField(Fields.UNIT_INDEX).numericValue().intValue(), scoreDoc.score));
+        var second = new java.util.HashMap<String, Float>();
+        for (int i = 0; i < units.length; i++) {
+            ScoreDoc scoreDoc = top.scoreDocs[i];
+            UnitReader.Unit unit = units[i];
+            if (!best.containsKey(unit.entryId())) {
+                best.put(unit.entryId(), new UnitHit(unit.entryId(), unit.kind(), unit.index(), scoreDoc.score));
+            } else {
+                second.putIfAbsent(unit.entryId(), scoreDoc.score);
             }
         }
-        return best;
-    }
-
-    private record Shaped(SearchResult result, int coveredChars) {
-        double coverage(int meaningfulChars) {
-            return (double) coveredChars / meaningfulChars;
+        if (secondUnitWeight == 0f || second.isEmpty()) {
+            return best;
         }
+        var sorted = new LinkedHashMap<String, UnitHit>();
+        best.values().stream()
+                .map(h -> new UnitHit(h.entryId(), h.unit(), h.unitIndex(), h.score() + secondUnitWeight * second.getOrDefault(h.entryId(), 0f)))
+                .sorted((a, b) -> Float.compare(b.score(), a.score()))
+                .forEach(h -> sorted.put(h.entryId(), h));
+        return sorted;
     }
 
-    private static Shaped shape(Entry entry, UnitHit hit, List<QueryTerm> terms, ContentStore.Snapshot snapshot) {
+    private static SearchResult shape(Entry entry, UnitHit hit, List<QueryTerm> terms, ContentStore.Snapshot snapshot) {
         return switch (entry) {
             case FaqEntry faq -> {
                 String source = hit.unit() == Fields.Unit.QUESTION ? faq.allQuestions().get(hit.unitIndex()) : faq.answer();
                 var h = Highlighter.highlight(source, terms, SNIPPET_CHARS);
-                yield new Shaped(new SearchResult(faq.id(), "faq", faq.intent(), faq.scenario(), faq.question(), h.html(),
+                yield new SearchResult(faq.id(), "faq", faq.intent(), faq.scenario(), faq.question(), h.html(),
                         hit.score(), h.matchedTerms(), faq.answer(), snapshot.phrasingIdsFor(faq.intent()),
-                        null, null, null, null, null), h.coveredQueryChars());
+                        null, null, null, null, null);
             }
             case PhrasingEntry phrasing -> {
                 var h = Highlighter.highlight(phrasing.title() + " · " + phrasing.text(), terms, SNIPPET_CHARS);
-                yield new Shaped(new SearchResult(phrasing.id(), "phrasing", phrasing.intent(), phrasing.scenario(),
+                yield new SearchResult(phrasing.id(), "phrasing", phrasing.intent(), phrasing.scenario(),
                         phrasing.title(), h.html(), hit.score(), h.matchedTerms(), null, null, phrasing.text(),
-                        phrasing.shortcut(), null, null, null), h.coveredQueryChars());
+                        phrasing.shortcut(), null, null, null);
             }
             case PolicyEntry policy -> {
                 PolicySection section = policy.sections().get(Math.min(hit.unitIndex(), policy.sections().size() - 1));
                 var h = Highlighter.highlight(section.heading() + " · " + section.text(), terms, SNIPPET_CHARS);
                 String intent = section.intent() != null ? section.intent() : policy.intent();
-                yield new Shaped(new SearchResult(policy.id(), "policy", intent, policy.scenario(), policy.title(),
-                        h.html(), hit.score(), h.matchedTerms(), null, null, null, null, section.heading(), null, null),
-                        h.coveredQueryChars());
+                yield new SearchResult(policy.id(), "policy", intent, policy.scenario(), policy.title(),
+                        h.html(), hit.score(), h.matchedTerms(), null, null, null, null, section.heading(), null, null);
             }
             case ProductEntry product -> {
                 String facts = Stream.concat(Stream.of(product.name()), product.attributes().entrySet().stream()
                         .map(a -> a.getKey() + ":" + a.getValue())).collect(Collectors.joining(";"));
                 var h = Highlighter.highlight(facts, terms, SNIPPET_CHARS);
-                yield new Shaped(new SearchResult(product.id(), "product", null, product.scenario(),
+                yield new SearchResult(product.id(), "product", null, product.scenario(),
                         product.displayTitle(), h.html(), hit.score(), h.matchedTerms(), null, null, null, null, null,
-                        product.code(), product.attributes()), h.coveredQueryChars());
+                        product.code(), product.attributes());
             }
         };
-    }
-
-    /** Characters of the message covered by full-weight terms: what a confident answer must match. */
-    private static int meaningfulChars(List<QueryTerm> terms) {
-        var chars = new BitSet();
-        for (QueryTerm term : terms) {
-            if (term.weight() >= 1f) {
-                chars.set(term.start(), term.end());
-            }
-        }
-        return chars.cardinality();
     }
 
     private static double millisSince(long startNanos) {

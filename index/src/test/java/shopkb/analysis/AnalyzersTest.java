@@ -29,25 +29,25 @@ class AnalyzersTest {
 
     @Test
     void wordsAnalyzerSegmentsWithSmartcnAndDropsPunctuation() throws IOException {
-        List<String> words = tokens(Analyzers.words(), "你们发什么快递?");
+        List<String> words = tokens(Analyzers.plain().words(), "你们发什么快递?");
         assertEquals(List.of("你们", "发", "什么", "快递"), words);
     }
 
     @Test
     void gramsKeepShopWordsWholeEvenWhereSmartcnSplitsThem() throws IOException {
-        assertTrue(tokens(Analyzers.grams(), "顺丰包邮吗").containsAll(List.of("顺丰", "包邮")));
+        assertTrue(tokens(Analyzers.plain().grams(), "顺丰包邮吗").containsAll(List.of("顺丰", "包邮")));
     }
 
     @Test
     void traditionalAndSimplifiedTextAnalyseAlike() throws IOException {
-        assertEquals(tokens(Analyzers.words(), "这件有货吗"), tokens(Analyzers.words(), "這件有貨嗎"));
-        assertEquals(tokens(Analyzers.grams(), "这件有货吗"), tokens(Analyzers.grams(), "這件有貨嗎"));
+        assertEquals(tokens(Analyzers.plain().words(), "这件有货吗"), tokens(Analyzers.plain().words(), "這件有貨嗎"));
+        assertEquals(tokens(Analyzers.plain().grams(), "这件有货吗"), tokens(Analyzers.plain().grams(), "這件有貨嗎"));
     }
 
     @Test
     void offsetsPointIntoTheOriginalTextWithTheResidueAttachedToItsCharacter() throws IOException {
         String original = "服務(wù)培訓(xùn)";
-        try (TokenStream stream = Analyzers.grams().tokenStream("f", original)) {
+        try (TokenStream stream = Analyzers.plain().grams().tokenStream("f", original)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();

@@ -16,6 +16,9 @@ import shopkb.content.ContentLoader;
 import shopkb.content.ContentStore;
 import shopkb.content.LoadedContent;
 import shopkb.content.PhrasingEntry;
+import shopkb.analysis.Analyzers;
+import shopkb.search.BuyerQueryParser;
+import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
 import shopkb.search.SearchService;
 
@@ -76,9 +79,10 @@ class KnowledgeIndexTest {
     @Test
     void upsertsAndDeletesAreSearchableAtOnce() throws IOException {
         LoadedContent loaded = new ContentLoader(Fixture.source()).load();
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(loaded)) {
+        var analyzer = Analyzers.plain().perField(Fields.WORD_FIELDS, Fields.PINYIN_FIELDS);
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(analyzer, "initial", loaded.entries().values())) {
             var store = new ContentStore(loaded);
-            var search = new SearchService(index, store);
+            var search = new SearchService(index, store, new BuyerQueryParser(), RankingOptions.full());
             var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);
             var entries = new java.util.HashMap<>(loaded.entries());
             entries.put(entry.id(), entry);

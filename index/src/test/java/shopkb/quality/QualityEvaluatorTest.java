@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shopkb.Fixture;
 import shopkb.KnowledgeBase;
-import shopkb.search.SearchService;
 
 class QualityEvaluatorTest {
 
@@ -27,7 +26,7 @@ class QualityEvaluatorTest {
         List<LabelledQuery> queries = LabelledQuery.readTsv(tsv);
 
         try (KnowledgeBase kb = KnowledgeBase.inMemory(Fixture.source())) {
-            QualityReport report = QualityEvaluator.evaluate("full", new SearchService(kb.index(), kb.store()), queries);
+            QualityReport report = QualityEvaluator.evaluate("full", kb.searchService(), queries);
 
             assertEquals(3, report.queries());
             assertEquals(2.0 / 3, report.hitAt1(), 1e-9);

@@ -6,10 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import shopkb.Fixture;
+import shopkb.analysis.AnalysisOptions;
+import shopkb.analysis.Analyzers;
+import shopkb.analysis.Vocabulary;
+import shopkb.analysis.VocabularyLoader;
 
 class BuyerQueryParserTest {
 
-    private final BuyerQueryParser parser = new BuyerQueryParser();
+    private final BuyerQueryParser parser = parserWith(Fixture.source());
+
+    static BuyerQueryParser parserWith(java.nio.file.Path content) {
+        Vocabulary vocabulary = VocabularyLoader.load(content);
+        return new BuyerQueryParser(new Analyzers(AnalysisOptions.full(), () -> vocabulary), () -> vocabulary,
+                RankingOptions.full());
+    }
 
     private static List<String> texts(List<QueryTerm> terms) {
         return terms.stream().map(QueryTerm::text).toList();
@@ -38,9 +49,45 @@ class BuyerQueryParserTest {
         BuyerQuery query = parser.parse("亲,包邮吗");
 
         QueryTerm particle = query.words().stream().filter(t -> t.text().equals("吗")).findFirst().orElseThrow();
-        QueryTerm content = query.grams().stream().filter(t -> t.text().equals("包邮")).findFirst().orElseThrow();
+        QueryTerm content = query.words().stream().filter(t -> t.text().equals("包邮")).findFirst().orElseThrow();
         assertTrue(particle.weight() < 0.5f);
         assertEquals(1f, content.weight());
+    }
+
+    @Test
+    void domainWordsFromTheVocabularyStayWhole() {
+        assertTrue(texts(parser.parse("顺丰到付吗").words()).contains("顺丰到付"));
+    }
+
+    @Test
+    void internetSpellingsAreRewrittenBeforeSearch() {
+        BuyerQuery query = parser.parse("木有货了吗");
+
+        assertTrue(query.normalized().startsWith("没有货"), query.normalized());
+    }
+
+    @Test
+    void synonymsAreAddedAsAlternativesOfTheirSpanAtALowerWeight() {
+        BuyerQuery query = parser.parse("免邮吗");
+
+        QueryTerm synonym = query.words().stream().filter(t -> t.text().equals("包邮")).findFirst().orElseThrow();
+        assertTrue(synonym.weight() < 1f);
+        assertTrue(synonym.group() >= 0);
+        assertEquals(0, synonym.start());
+        assertEquals(2, synonym.end());
+    }
+
+    @Test
+    void pinyinPairsAreProducedForHomophoneMatching() {
+        assertEquals(texts(parser.parse("包邮").pinyin()), texts(parser.parse("包游").pinyin()));
+        assertEquals(List.of("bao_you"), texts(parser.parse("包邮").pinyin()));
+    }
+
+    @Test
+    void sizesWeighLessThanContentWords() {
+        QueryTerm size = parser.parse("185的有吗").words().stream().filter(t -> t.text().equals("185")).findFirst().orElseThrow();
+
+        assertTrue(size.weight() < 1f);
     }
 
     @Test

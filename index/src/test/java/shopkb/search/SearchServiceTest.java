@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import shopkb.Fixture;
 import shopkb.KnowledgeBase;
 import shopkb.content.EntryType;
@@ -53,6 +54,50 @@ class SearchServiceTest {
             """)
     void traditionalCharactersReachTheSameTopResultAsSimplified(String traditional, String simplified) {
         assertEquals(search(simplified).results().getFirst().id(), search(traditional).results().getFirst().id());
+    }
+
+    @ParameterizedTest(name = "{0} ≡ {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            包游吗              | 包邮吗
+            我要退宽            | 我要退款
+            发什么快第          | 发什么快递
+            """)
+    void homophoneTyposReachTheSameTopResultAsTheRightSpelling(String typo, String right) {
+        assertEquals(search(right).results().getFirst().id(), search(typo).results().getFirst().id());
+    }
+
+    @Test
+    void synonymsFromTheVocabularyMatch() {
+        assertEquals("shipping.free-shipping", search("免邮吗").results().getFirst().intent());
+    }
+
+    @Test
+    void internetSpellingsMatchTheirStandardForm() {
+        assertEquals("stock.availability", search("这个颜色木有货了吗").results().getFirst().intent());
+    }
+
+    @Test
+    void negativeExamplesPushTheirEntryDown() throws Exception {
+        String message = "洗了褪色能退款吗";
+        try (KnowledgeBase without = KnowledgeBase.inMemory(Fixture.source(), RankingOptions.full().without("negatives"))) {
+            assertEquals("faq.product.care", without.search(SearchRequest.of(message, 5)).results().getFirst().id());
+        }
+        assertEquals("aftersale.quality-complaint", search(message).results().getFirst().intent());
+    }
+
+    @Test
+    void eachResultSaysWhichTermsMatched() {
+        SearchResult top = search("你们发什么快递").results().getFirst();
+
+        assertTrue(top.matchedTerms().containsAll(List.of("快递", "什么")), top.matchedTerms().toString());
+    }
+
+    @Test
+    void aLongPastedChatTurnStillFindsItsMainIntent() {
+        String paste = "亲,你好,在吗?麻烦问一下,我昨天看了好几家店,你们家的衣服挺好看的,"
+                + "我想买那件T恤,但是我想先问问,你们一般发什么快递,默认是哪家快递公司呀?谢谢亲!".repeat(3);
+
+        assertEquals("shipping.carriers", search(paste).results().getFirst().intent());
     }
 
     @Test
@@ -115,10 +160,15 @@ class SearchServiceTest {
     }
 
     @Test
-    void onTopicMessagesAreConfidentAndChitChatIsNot() {
+    void onTopicMessagesAreConfident() {
         assertTrue(search("你们发什么快递").confident());
-        assertFalse(search("今天天气不错").confident());
-        assertFalse(search("哈哈").confident());
+        assertTrue(search("包邮吗").confident());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"今天天气不错", "哈哈", "你吃饭了吗", "周末去哪玩", "帮我写个作业", "hello world"})
+    void chitChatAndOffTopicMessagesGetNoConfidentAnswer(String message) {
+        assertFalse(search(message).confident());
     }
 
     @Test

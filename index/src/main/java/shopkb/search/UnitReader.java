@@ -1,0 +1,62 @@
+package shopkb.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.ScoreDoc;
+import shopkb.indexing.Fields;
+
+/** Reads which entry and unit each hit belongs to, from doc values. */
+final class UnitReader {
+
+    /** A hit's entry id and unit. */
+    record Unit(String entryId, Fields.Unit kind, int index) {
+    }
+
+    private static final Fields.Unit[] KINDS = Fields.Unit.values();
+
+    private UnitReader() {
+    }
+
+    /**
+     * The units of {@code hits}, in the order given. Doc values iterate forward only, so hits are visited in
+     * document order with one set of iterators per segment.
+     */
+    static Unit[] read(IndexReader reader, ScoreDoc[] hits) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        Integer[] order = new Integer[hits.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
+        var units = new Unit[hits.length];
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        SortedDocValues ids = null;
+        NumericDocValues kinds = null;
+        NumericDocValues indexes = null;
+        for (int i : order) {
+            int doc = hits[i].doc;
+            int wanted = ReaderUtil.subIndex(doc, leaves);
+            if (wanted != leafIndex) {
+                leafIndex = wanted;
+                leaf = leaves.get(wanted);
+                ids = DocValues.getSorted(leaf.reader(), Fields.ENTRY_ID);
+                kinds = DocValues.getNumeric(leaf.reader(), Fields.UNIT);
+                indexes = DocValues.getNumeric(leaf.reader(), Fields.UNIT_INDEX);
+            }
+            int local = doc - leaf.docBase;
+            if (!ids.advanceExact(local) || !kinds.advanceExact(local) || !indexes.advanceExact(local)) {
+                throw new IllegalStateException("unit document " + doc + " lacks its doc values");
+            }
+            units[i] = new Unit(ids.lookupOrd(ids.ordValue()).utf8ToString(), KINDS[(int) kinds.longValue()],
+                    (int) indexes.longValue());
+        }
+        return units;
+    }
+}
