@@ -2,7 +2,6 @@ package shopkb;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,9 @@ import shopkb.analysis.VocabularyLoader;
 import shopkb.content.ContentLoader;
 import shopkb.content.ContentProblem;
 import shopkb.content.ContentStore;
+import shopkb.content.FolderStamp;
+import shopkb.editing.ContentEditor;
+import shopkb.editing.HistoryStore;
 import shopkb.content.Entry;
 import shopkb.content.Intent;
 import shopkb.content.LoadedContent;
@@ -44,7 +46,8 @@ public final class KnowledgeBase implements Closeable {
                          boolean indexReused, String indexReason, long indexMillis) {
     }
 
-    static final long VOCABULARY_POLL_MILLIS = 1000;
+    /** How often the content and vocabulary folders are checked for changes made by others. */
+    static final long POLL_MILLIS = 1000;
 
     private final Path contentDir;
     /** What the index was analysed with; switched before a re-index. */
@@ -55,11 +58,17 @@ public final class KnowledgeBase implements Closeable {
     private final KnowledgeIndex index;
     private final SearchService search;
     private final ScheduledExecutorService watcher;
+    private final ContentEditor editor;
     private volatile Instant indexedAt = Instant.now();
     private volatile String vocabularyStamp;
+    private volatile String contentStamp;
 
-    private KnowledgeBase(Path contentDir, RankingOptions options, Function<Builder, KnowledgeIndex> openIndex) {
+    /**
+     * @param historyDir where the change history is kept; null for a read-only knowledge base
+     */
+    private KnowledgeBase(Path contentDir, RankingOptions options, Function<Builder, KnowledgeIndex> openIndex, Path historyDir) {
         this.contentDir = contentDir;
+        this.contentStamp = FolderStamp.of(contentDir, FolderStamp.contentFolders());
         LoadedContent content = new ContentLoader(contentDir).load();
         this.vocabularyStamp = vocabularyStamp(contentDir);
         Vocabulary vocabulary = VocabularyLoader.load(contentDir);
@@ -71,13 +80,15 @@ public final class KnowledgeBase implements Closeable {
         this.index = openIndex.apply(new Builder(indexAnalyzer, fingerprint(content, vocabulary), content.entries().values()));
         var parser = new BuyerQueryParser(new Analyzers(options.analysis(), queryVocabulary::get), queryVocabulary::get, options);
         this.search = new SearchService(index, store, parser, options);
+        this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), store, index,
+                () -> queryVocabulary.get().fingerprint(),
+                () -> contentStamp = FolderStamp.of(contentDir, FolderStamp.contentFolders()));
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "vocabulary-watch");
+            Thread thread = new Thread(r, "content-watch");
             thread.setDaemon(true);
             return thread;
         });
-        watcher.scheduleWithFixedDelay(this::reloadVocabularyQuietly, VOCABULARY_POLL_MILLIS, VOCABULARY_POLL_MILLIS,
-                TimeUnit.MILLISECONDS);
+        watcher.scheduleWithFixedDelay(this::pickUpChangesQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** What an index is built from. */
@@ -92,7 +103,8 @@ public final class KnowledgeBase implements Closeable {
     /** As {@link #open(Path, Path)}, with some ranking components switched off (for ablation). */
     public static KnowledgeBase open(Path contentDir, Path dataDir, RankingOptions options) {
         return new KnowledgeBase(contentDir, options,
-                b -> KnowledgeIndex.open(dataDir.resolve("index"), b.analyzer(), b.fingerprint(), b.entries()));
+                b -> KnowledgeIndex.open(dataDir.resolve("index"), b.analyzer(), b.fingerprint(), b.entries()),
+                dataDir.resolve("history"));
     }
 
     /** Loads {@code contentDir} into an in-memory index that is never persisted. */
@@ -103,7 +115,7 @@ public final class KnowledgeBase implements Closeable {
     /** In memory, with some ranking components switched off (for ablation). */
     public static KnowledgeBase inMemory(Path contentDir, RankingOptions options) {
         return new KnowledgeBase(contentDir, options,
-                b -> KnowledgeIndex.inMemory(b.analyzer(), b.fingerprint(), b.entries()));
+                b -> KnowledgeIndex.inMemory(b.analyzer(), b.fingerprint(), b.entries()), null);
     }
 
     public SearchResponse search(SearchRequest request) {
@@ -124,6 +136,14 @@ public final class KnowledgeBase implements Closeable {
 
     public LoadedContent content() {
         return store.current().content();
+    }
+
+    /** Safe changes to the content; only a knowledge base opened with a data folder has one. */
+    public ContentEditor editor() {
+        if (editor == null) {
+            throw new IllegalStateException("this knowledge base is read-only (in memory, no data folder)");
+        }
+        return editor;
     }
 
     public Vocabulary vocabulary() {
@@ -164,32 +184,27 @@ public final class KnowledgeBase implements Closeable {
         index.close();
     }
 
-    private void reloadVocabularyQuietly() {
+    /** Takes in files changed by others: content (a git pull, a text editor) and vocabulary. */
+    private void pickUpChangesQuietly() {
         try {
+            String stamp = FolderStamp.of(contentDir, FolderStamp.contentFolders());
+            if (editor != null && !stamp.equals(contentStamp)) {
+                contentStamp = stamp;
+                editor.syncFromDisk();
+            }
             if (!vocabularyStamp(contentDir).equals(vocabularyStamp)) {
                 reloadVocabulary();
             }
         } catch (RuntimeException e) {
-            // A half-written file is read again on the next tick; the last good vocabulary stays in use.
+            // A half-written file is read again on the next tick; the last good content stays in use.
         }
     }
 
     private static String fingerprint(LoadedContent content, Vocabulary vocabulary) {
-        return content.fingerprint() + "+" + vocabulary.fingerprint();
+        return content.fingerprint().hex() + "+" + vocabulary.fingerprint();
     }
 
-    /** Sizes and modification times of the vocabulary files: cheap to compare every second. */
     private static String vocabularyStamp(Path contentDir) {
-        Path dir = contentDir.resolve(VocabularyLoader.FOLDER);
-        var stamp = new StringBuilder();
-        try (var files = Files.list(dir)) {
-            for (Path file : files.sorted().toList()) {
-                stamp.append(file.getFileName()).append(':').append(Files.size(file)).append(':')
-                        .append(Files.getLastModifiedTime(file).toMillis()).append(';');
-            }
-        } catch (IOException e) {
-            return "unreadable";
-        }
-        return stamp.toString();
+        return FolderStamp.of(contentDir, List.of(VocabularyLoader.FOLDER));
     }
 }

@@ -9,11 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +36,10 @@ public final class ContentLoader {
             throw new UncheckedIOException(new IOException("content directory not found: " + root.toAbsolutePath()));
         }
         var problems = new ArrayList<ContentProblem>();
-        var digest = sha256();
+        var fingerprint = new ContentFingerprint[] {ContentFingerprint.empty()};
 
         var intents = new LinkedHashMap<String, Intent>();
-        for (ContentFile file : readFolder(ContentFormat.INTENTS_FOLDER, problems, digest)) {
+        for (ContentFile file : readFolder(ContentFormat.INTENTS_FOLDER, problems, fingerprint)) {
             Intent intent = parse(file, Intent.class, problems);
             if (intent != null && accept(file, intent.id(), ContentValidator.validateIntent(intent), intents.keySet(), problems)) {
                 intents.put(intent.id(), intent);
@@ -52,7 +49,7 @@ public final class ContentLoader {
         var parsed = new LinkedHashMap<EntryType, List<Map.Entry<ContentFile, Entry>>>();
         for (EntryType type : EntryType.values()) {
             var list = new ArrayList<Map.Entry<ContentFile, Entry>>();
-            for (ContentFile file : readFolder(type.folder(), problems, digest)) {
+            for (ContentFile file : readFolder(type.folder(), problems, fingerprint)) {
                 Entry entry = parse(file, ContentFormat.classOf(type), problems);
                 if (entry != null) {
                     list.add(Map.entry(file, entry));
@@ -86,14 +83,14 @@ public final class ContentLoader {
                 }
             }
         }
-        return new LoadedContent(intents, entries, problems, HexFormat.of().formatHex(digest.digest()));
+        return new LoadedContent(intents, entries, problems, fingerprint[0]);
     }
 
     /** A content file's relative path and text. */
     private record ContentFile(String relativePath, String fileName, String text) {
     }
 
-    private List<ContentFile> readFolder(String folder, List<ContentProblem> problems, MessageDigest digest) {
+    private List<ContentFile> readFolder(String folder, List<ContentProblem> problems, ContentFingerprint[] fingerprint) {
         Path dir = root.resolve(folder);
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -118,10 +115,7 @@ public final class ContentLoader {
             }
             try {
                 byte[] bytes = Files.readAllBytes(path);
-                digest.update(relative.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(bytes);
-                digest.update((byte) 0);
+                fingerprint[0] = fingerprint[0].toggle(relative, bytes);
                 files.add(new ContentFile(relative, name, decodeUtf8(bytes)));
             } catch (CharacterCodingException e) {
                 problems.add(new ContentProblem(relative, null, "not valid UTF-8 text"));
@@ -165,13 +159,5 @@ public final class ContentLoader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes)).toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
     }
 }

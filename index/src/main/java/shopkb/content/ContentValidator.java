@@ -19,6 +19,11 @@ public final class ContentValidator {
     private static final Pattern PLACEHOLDER_NAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9_]{1,20}");
     private static final Pattern SHORTCUT = Pattern.compile("/[a-z0-9]{1,12}");
 
+    /** Limits that keep one entry from swamping search or the agent's screen. */
+    public static final int MAX_TITLE_CHARS = 200;
+    public static final int MAX_TEXT_CHARS = 5000;
+    public static final int MAX_LIST_ITEMS = 200;
+
     private final Set<String> intentIds;
     private final Set<String> productCodes;
 
@@ -56,6 +61,14 @@ public final class ContentValidator {
         required("scenario", faq.scenario(), problems);
         required("question", faq.question(), problems);
         required("answer", faq.answer(), problems);
+        maxChars("question", faq.question(), MAX_TITLE_CHARS, problems);
+        maxChars("answer", faq.answer(), MAX_TEXT_CHARS, problems);
+        maxItems("similar", faq.similar(), problems);
+        maxItems("negatives", faq.negatives(), problems);
+        maxItems("tags", faq.tags(), problems);
+        for (int i = 0; i < faq.similar().size(); i++) {
+            maxChars("similar[" + i + "]", faq.similar().get(i), MAX_TITLE_CHARS, problems);
+        }
         noBlankItems("similar", faq.similar(), problems);
         noBlankItems("negatives", faq.negatives(), problems);
         noBlankItems("tags", faq.tags(), problems);
@@ -74,6 +87,10 @@ public final class ContentValidator {
         if (required("text", phrasing.text(), problems)) {
             checkPlaceholders(phrasing.text(), problems);
         }
+        maxChars("title", phrasing.title(), MAX_TITLE_CHARS, problems);
+        maxChars("text", phrasing.text(), MAX_TEXT_CHARS, problems);
+        maxChars("whenToUse", phrasing.whenToUse(), MAX_TITLE_CHARS, problems);
+        maxItems("replaces", phrasing.replaces(), problems);
         noBlankItems("replaces", phrasing.replaces(), problems);
         noBlankItems("tags", phrasing.tags(), problems);
         if (phrasing.shortcut() != null && !SHORTCUT.matcher(phrasing.shortcut()).matches()) {
@@ -85,6 +102,10 @@ public final class ContentValidator {
         required("title", policy.title(), problems);
         required("scenario", policy.scenario(), problems);
         noBlankItems("tags", policy.tags(), problems);
+        maxChars("title", policy.title(), MAX_TITLE_CHARS, problems);
+        if (policy.sections().size() > MAX_LIST_ITEMS) {
+            problems.add(new FieldProblem("sections", "at most " + MAX_LIST_ITEMS + " sections"));
+        }
         if (policy.sections().isEmpty()) {
             problems.add(new FieldProblem("sections", "a policy needs at least one section"));
         }
@@ -97,6 +118,7 @@ public final class ContentValidator {
             }
             required(at + "heading", section.heading(), problems);
             required(at + "text", section.text(), problems);
+            maxChars(at + "text", section.text(), MAX_TEXT_CHARS, problems);
             optionalIntent(at + "intent", section.intent(), problems);
         }
     }
@@ -106,6 +128,10 @@ public final class ContentValidator {
             problems.add(new FieldProblem("code", "must be letters, digits and dashes, e.g. 1712-102"));
         }
         required("name", product.name(), problems);
+        maxChars("name", product.name(), MAX_TITLE_CHARS, problems);
+        if (product.attributes().size() > MAX_LIST_ITEMS) {
+            problems.add(new FieldProblem("attributes", "at most " + MAX_LIST_ITEMS + " attributes"));
+        }
         required("scenario", product.scenario(), problems);
         product.attributes().forEach((key, value) -> {
             if (key.isBlank() || value == null || value.isBlank()) {
@@ -127,6 +153,18 @@ public final class ContentValidator {
             return false;
         }
         return true;
+    }
+
+    private static void maxChars(String field, String value, int max, List<FieldProblem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblem(field, "at most " + max + " characters, got " + value.length()));
+        }
+    }
+
+    private static void maxItems(String field, List<String> values, List<FieldProblem> problems) {
+        if (values.size() > MAX_LIST_ITEMS) {
+            problems.add(new FieldProblem(field, "at most " + MAX_LIST_ITEMS + " items, got " + values.size()));
+        }
     }
 
     private static void noBlankItems(String field, List<String> values, List<FieldProblem> problems) {

@@ -7,18 +7,39 @@ import java.util.Map;
  * The result of loading a content directory: the valid intents and entries, and the problems of the rest.
  *
  * @param entries valid entries by id, in id order
- * @param fingerprint digest of every content file, used to decide whether a persisted index is current
+ * @param fingerprint identifies every content file, used to decide whether a persisted index is current
  */
 public record LoadedContent(
         Map<String, Intent> intents,
         Map<String, Entry> entries,
         List<ContentProblem> problems,
-        String fingerprint) {
+        ContentFingerprint fingerprint) {
 
     public LoadedContent {
         intents = Map.copyOf(intents);
         entries = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(entries));
         problems = List.copyOf(problems);
+    }
+
+    /** The file an entry lives in, relative to the content folder. */
+    public static String relativePath(Entry entry) {
+        return entry.type().folder() + "/" + entry.id() + ContentFormat.EXTENSION;
+    }
+
+    /** This content with one entry added or replaced, its file's earlier problems cleared. */
+    public LoadedContent with(Entry entry, ContentFingerprint newFingerprint) {
+        var next = new java.util.HashMap<>(entries);
+        next.put(entry.id(), entry);
+        String file = relativePath(entry);
+        return new LoadedContent(intents, next, problems.stream().filter(p -> !p.file().equals(file)).toList(), newFingerprint);
+    }
+
+    /** This content without one entry. */
+    public LoadedContent without(Entry entry, ContentFingerprint newFingerprint) {
+        var next = new java.util.HashMap<>(entries);
+        next.remove(entry.id());
+        String file = relativePath(entry);
+        return new LoadedContent(intents, next, problems.stream().filter(p -> !p.file().equals(file)).toList(), newFingerprint);
     }
 
     /** Number of files that were rejected (a file with several problems counts once). */

@@ -151,6 +151,21 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
+    /** Applies a batch of upserts and deletes with one commit (used when files changed on disk). */
+    public synchronized void apply(Collection<Entry> upserts, Collection<String> deletes, String fingerprint) {
+        try {
+            for (String id : deletes) {
+                writer.deleteDocuments(new Term(Fields.ENTRY_ID, id));
+            }
+            for (Entry entry : upserts) {
+                writer.updateDocuments(new Term(Fields.ENTRY_ID, entry.id()), DocumentBuilder.build(entry));
+            }
+            commit(fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Replaces every document, e.g. after the vocabulary changed how text is segmented. Searches keep using
      * the previous searcher until the new one is committed and refreshed.

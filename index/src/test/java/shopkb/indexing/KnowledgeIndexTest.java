@@ -86,7 +86,7 @@ class KnowledgeIndexTest {
             var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);
             var entries = new java.util.HashMap<>(loaded.entries());
             entries.put(entry.id(), entry);
-            store.replace(new LoadedContent(loaded.intents(), entries, loaded.problems(), "changed"));
+            store.replace(new LoadedContent(loaded.intents(), entries, loaded.problems(), loaded.fingerprint()));
 
             index.upsert(entry, "changed");
             assertEquals("phr.jitu", search.search(SearchRequest.of("极兔", 5)).results().getFirst().id());

@@ -11,7 +11,11 @@ import shopkb.server.api.EntryHandler;
 import shopkb.server.api.ErrorMapper;
 import shopkb.server.api.HealthHandler;
 import shopkb.server.api.JsonErrorHandler;
+import shopkb.server.api.OpenApiHandler;
 import shopkb.server.api.SearchHandler;
+import shopkb.server.api.TransferHandler;
+import shopkb.server.auth.AccessGuard;
+import shopkb.server.auth.TokenStore;
 
 /** Builds the Javalin application over a knowledge base; tests start it with their own wiring on port 0. */
 public final class KbApplication {
@@ -23,9 +27,11 @@ public final class KbApplication {
     private KbApplication() {
     }
 
-    public static Javalin create(KnowledgeBase kb, ServerConfig config) {
-        var search = new SearchHandler(kb);
-        var entries = new EntryHandler(kb);
+    public static Javalin create(KnowledgeBase kb, ServerConfig config, TokenStore tokens) {
+        var guard = new AccessGuard(tokens, config.readNeedsToken());
+        var search = new SearchHandler(kb, guard);
+        var entries = new EntryHandler(kb, guard);
+        var transfer = new TransferHandler(kb, guard);
         var health = new HealthHandler(kb);
         return Javalin.create(app -> {
             app.jsonMapper(new io.javalin.json.JavalinJackson(apiMapper(), false));
@@ -43,8 +49,17 @@ public final class KbApplication {
             }
             app.routes.get("/api/search", search::get);
             app.routes.post("/api/search", search::post);
+            app.routes.get("/api/entries", entries::list);
+            app.routes.post("/api/entries", entries::create);
             app.routes.get("/api/entries/{id}", entries::get);
+            app.routes.put("/api/entries/{id}", entries::update);
+            app.routes.delete("/api/entries/{id}", entries::delete);
+            app.routes.get("/api/entries/{id}/history", entries::history);
+            app.routes.post("/api/entries/{id}/restore", entries::restore);
+            app.routes.post("/api/import", transfer::importFile);
+            app.routes.get("/api/export", transfer::export);
             app.routes.get("/api/health", health::handle);
+            app.routes.get("/api/openapi.json", OpenApiHandler::handle);
             ErrorMapper.register(app.routes);
         });
     }

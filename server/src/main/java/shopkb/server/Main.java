@@ -6,6 +6,7 @@ import java.util.List;
 import shopkb.server.cli.Flags;
 import shopkb.server.cli.QualityCommand;
 import shopkb.server.cli.ServeCommand;
+import shopkb.server.cli.TokenCommand;
 
 /** Command line: {@code serve [--port N --host H --content DIR --data DIR --web DIR]} and {@code quality FILE.tsv}. */
 public final class Main {
@@ -35,6 +36,7 @@ public final class Main {
                     }
                     QualityCommand.run(Path.of(flags.positional().getFirst()), config.contentDir(), System.out);
                 }
+                case "token" -> TokenCommand.run(flags.positional(), flags.named().get("role"), config, System.out);
                 default -> {
                     usage();
                     System.exit(2);
@@ -49,5 +51,6 @@ public final class Main {
     private static void usage() {
         System.err.println("usage: shopkb serve [--port 7070] [--host 127.0.0.1] [--content faq-content] [--data data] [--web web]");
         System.err.println("       shopkb quality FILE.tsv [--content faq-content]");
+        System.err.println("       shopkb token add NAME [--role editor|reader] | token revoke NAME | token list  [--data data]");
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param contentDir the knowledge-base files ({@code faq-content/})
  * @param dataDir where the index lives, outside the content folder
  * @param webDir the browser UI served at {@code /}
+ * @param readNeedsToken require a token for reading and searching too (for a server exposed beyond localhost)
  */
-public record ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir) {
+public record ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -22,8 +23,8 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
     }
 
     /**
-     * Reads {@code --port N --host H --content DIR --data DIR --web DIR}, else KB_PORT, KB_HOST, KB_CONTENT,
-     * KB_DATA, KB_WEB.
+     * Reads {@code --port N --host H --content DIR --data DIR --web DIR --require-read-token BOOL}, else KB_PORT,
+     * KB_HOST, KB_CONTENT, KB_DATA, KB_WEB, KB_REQUIRE_READ_TOKEN.
      */
     public static ServerConfig from(Map<String, String> flags, Map<String, String> env) {
         String port = pick(flags, env, "port", "KB_PORT", String.valueOf(DEFAULT_PORT));
@@ -38,7 +39,21 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
                 portNumber,
                 Path.of(pick(flags, env, "content", "KB_CONTENT", "faq-content")),
                 Path.of(pick(flags, env, "data", "KB_DATA", "data")),
-                Path.of(pick(flags, env, "web", "KB_WEB", "web")));
+                Path.of(pick(flags, env, "web", "KB_WEB", "web")),
+                bool(pick(flags, env, "require-read-token", "KB_REQUIRE_READ_TOKEN", "false"), "require-read-token"));
+    }
+
+    private static boolean bool(String value, String name) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+        };
+    }
+
+    /** The token file, in the data folder. */
+    public Path tokenFile() {
+        return dataDir.resolve("tokens.json");
     }
 
     private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String var, String fallback) {

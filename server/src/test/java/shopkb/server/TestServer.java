@@ -4,31 +4,55 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import shopkb.KnowledgeBase;
+import shopkb.server.auth.Role;
+import shopkb.server.auth.TokenStore;
 
-/** The real server on a random port over the index module's readable fixture content. */
+/**
+ * The real server on a random port over a copy of the index module's readable fixture content, with one
+ * editor token and one reader token.
+ */
 final class TestServer implements AutoCloseable {
 
-    /** The index module's fixture; the server tests read the same small content set. */
+    /** The index module's fixture; the server tests use the same small content set. */
     static final Path FIXTURE = Path.of("..", "index", "src", "test", "resources", "fixture");
 
-    record Reply(int status, String contentType, JsonNode json) {
+    record Reply(int status, String contentType, JsonNode json, String etag, byte[] body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    final Path content;
+    final String editorToken;
+    final String readerToken;
     private final KnowledgeBase kb;
     private final Javalin app;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    TestServer(Path dataDir) {
-        kb = KnowledgeBase.open(FIXTURE, dataDir);
-        var config = new ServerConfig("127.0.0.1", 0, FIXTURE, dataDir, Path.of("..", "web"));
-        app = KbApplication.create(kb, config).start("127.0.0.1", 0);
+    TestServer(Path dir) {
+        this(dir, false);
+    }
+
+    TestServer(Path dir, boolean readNeedsToken) {
+        content = copyFixture(dir.resolve("content"));
+        Path data = dir.resolve("data");
+        kb = KnowledgeBase.open(content, data);
+        var config = new ServerConfig("127.0.0.1", 0, content, data, Path.of("..", "web"), readNeedsToken);
+        TokenStore tokens = TokenStore.open(config.tokenFile());
+        editorToken = tokens.add("alice", Role.EDITOR);
+        readerToken = tokens.add("bob", Role.READER);
+        app = KbApplication.create(kb, config, tokens).start("127.0.0.1", 0);
+    }
+
+    KnowledgeBase kb() {
+        return kb;
     }
 
     String base() {
@@ -37,21 +61,59 @@ final class TestServer implements AutoCloseable {
 
     /** GET with a raw, already-encoded path and query, so tests can send malformed encodings. */
     Reply get(String rawPathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + rawPathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String type = response.headers().firstValue("content-type").orElse("");
-        JsonNode json = type.startsWith("application/json") ? JSON.readTree(response.body()) : null;
-        return new Reply(response.statusCode(), type, json);
+        return send(HttpRequest.newBuilder(URI.create(base() + rawPathAndQuery)).GET());
     }
 
     Reply post(String path, String jsonBody) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(request(path, null).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** Any method, with a token (or null) and an If-Match (or null). */
+    Reply send(String method, String path, String token, String ifMatch, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path, token);
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(builder);
+    }
+
+    Reply send(String method, String path, String token, String ifMatch, String jsonBody)
+            throws IOException, InterruptedException {
+        return send(method, path, token, ifMatch, jsonBody == null ? null : jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Reply send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         String type = response.headers().firstValue("content-type").orElse("");
         JsonNode json = type.startsWith("application/json") ? JSON.readTree(response.body()) : null;
-        return new Reply(response.statusCode(), type, json);
+        return new Reply(response.statusCode(), type, json, response.headers().firstValue("ETag").orElse(null), response.body());
+    }
+
+    private static Path copyFixture(Path target) {
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(FIXTURE.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
     }
 
     @Override

@@ -1,19 +1,131 @@
 package shopkb.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.util.Comparator;
+import java.util.List;
 import shopkb.KnowledgeBase;
+import shopkb.content.ContentValidator;
+import shopkb.content.Entry;
+import shopkb.content.EntryType;
+import shopkb.editing.ContentEditor;
+import shopkb.editing.EntryCodec;
+import shopkb.editing.HistoryRecord;
+import shopkb.server.auth.AccessGuard;
+import shopkb.server.auth.Principal;
 
-/** {@code GET /api/entries/{id}}: the whole entry. */
+/**
+ * {@code /api/entries}: list, read (with ETag), create, update and delete (If-Match required), history and
+ * restore. Reads follow the access guard's reading rule; every change needs an editor token.
+ */
 public final class EntryHandler {
 
-    private final KnowledgeBase kb;
+    /** A line of the entry list. */
+    public record Summary(String id, String type, String intent, String scenario, String title) {
+    }
 
-    public EntryHandler(KnowledgeBase kb) {
+    /** Body of a restore request. */
+    public record RestoreRequest(Integer version) {
+    }
+
+    private final KnowledgeBase kb;
+    private final AccessGuard guard;
+
+    public EntryHandler(KnowledgeBase kb, AccessGuard guard) {
         this.kb = kb;
+        this.guard = guard;
+    }
+
+    /** {@code GET /api/entries?type=&intent=&scenario=&q=}: entries in id order, filtered. */
+    public void list(Context ctx) {
+        guard.requireReader(ctx);
+        String type = ctx.queryParam("type");
+        if (type != null && !type.isBlank() && EntryType.fromName(type).isEmpty()) {
+            throw ApiException.badRequest("type", "unknown type '" + type + "'; use faq, phrasing, policy or product");
+        }
+        String intent = ctx.queryParam("intent");
+        String scenario = ctx.queryParam("scenario");
+        String text = ctx.queryParam("q");
+        List<Summary> summaries = kb.content().entries().values().stream()
+                .filter(e -> type == null || type.isBlank() || e.typeName().equalsIgnoreCase(type))
+                .filter(e -> intent == null || intent.isBlank() || intent.equals(e.intent()))
+                .filter(e -> scenario == null || scenario.isBlank() || scenario.equals(e.scenario()))
+                .filter(e -> text == null || text.isBlank() || e.id().contains(text) || e.displayTitle().contains(text))
+                .sorted(Comparator.comparing(Entry::id))
+                .map(e -> new Summary(e.id(), e.typeName(), e.intent(), e.scenario(), e.displayTitle()))
+                .toList();
+        ctx.json(summaries);
     }
 
     public void get(Context ctx) {
+        guard.requireReader(ctx);
+        String id = validId(ctx);
+        ContentEditor.Versioned versioned = kb.editor().read(id)
+                .orElseThrow(() -> ApiException.notFound("no entry with id '" + id + "'"));
+        ctx.header("ETag", versioned.etag()).json(versioned.entry());
+    }
+
+    public void create(Context ctx) {
+        Principal editor = guard.requireEditor(ctx);
+        Entry entry = EntryCodec.fromJson(body(ctx));
+        ContentEditor.Versioned created = kb.editor().create(entry, editor.name());
+        ctx.status(201).header("ETag", created.etag()).header("Location", "/api/entries/" + entry.id()).json(created.entry());
+    }
+
+    public void update(Context ctx) {
+        Principal editor = guard.requireEditor(ctx);
+        String id = validId(ctx);
+        Entry entry = EntryCodec.fromJson(body(ctx));
+        ContentEditor.Versioned updated = kb.editor().update(id, entry, ifMatch(ctx), editor.name());
+        ctx.header("ETag", updated.etag()).json(updated.entry());
+    }
+
+    public void delete(Context ctx) {
+        Principal editor = guard.requireEditor(ctx);
+        kb.editor().delete(validId(ctx), ifMatch(ctx), editor.name());
+        ctx.status(204);
+    }
+
+    public void history(Context ctx) {
+        guard.requireReader(ctx);
+        List<HistoryRecord> records = kb.editor().history(validId(ctx));
+        if (records.isEmpty() && kb.entry(ctx.pathParam("id")).isEmpty()) {
+            throw ApiException.notFound("no entry and no history with id '" + ctx.pathParam("id") + "'");
+        }
+        ctx.json(records);
+    }
+
+    /** {@code POST /api/entries/{id}/restore} with {@code {"version": N}}; If-Match unless the entry was deleted. */
+    public void restore(Context ctx) {
+        Principal editor = guard.requireEditor(ctx);
+        String id = validId(ctx);
+        RestoreRequest request = JsonBodies.read(ctx, RestoreRequest.class);
+        if (request.version() == null) {
+            throw ApiException.badRequest("version", "the version to restore is required");
+        }
+        String ifMatch = kb.entry(id).isPresent() ? ifMatch(ctx) : "*";
+        ContentEditor.Versioned restored = kb.editor().restore(id, request.version(), ifMatch, editor.name());
+        ctx.header("ETag", restored.etag()).json(restored.entry());
+    }
+
+    private static String validId(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(kb.entry(id).orElseThrow(() -> ApiException.notFound("no entry with id '" + id + "'")));
+        if (!ContentValidator.ID.matcher(id).matches()) {
+            throw ApiException.badRequest("id", "ids are 2-100 of a-z 0-9 . _ - and start with a letter or digit");
+        }
+        return id;
+    }
+
+    private static String ifMatch(Context ctx) {
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(428, "precondition_required",
+                    "send the entry's ETag in If-Match, so a stale copy cannot overwrite a colleague's change", "If-Match");
+        }
+        return ifMatch.strip();
+    }
+
+    private static JsonNode body(Context ctx) {
+        return JsonBodies.read(ctx, JsonNode.class);
     }
 }

@@ -3,6 +3,11 @@ package shopkb.server.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import shopkb.editing.EntryExistsException;
+import shopkb.editing.EntryNotFoundException;
+import shopkb.editing.ValidationFailedException;
+import shopkb.editing.VersionConflictException;
+import shopkb.transfer.ContentImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +21,15 @@ public final class ErrorMapper {
 
     public static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.where()));
+        routes.exception(ValidationFailedException.class, (e, ctx) -> ctx.status(400).json(new ApiError("validation_failed",
+                "the entry was not saved: " + e.problems().size() + " problem(s)",
+                e.problems().getFirst().field(), e.problems(), null)));
+        routes.exception(EntryNotFoundException.class, (e, ctx) -> write(ctx, 404, "not_found", e.getMessage(), null));
+        routes.exception(EntryExistsException.class, (e, ctx) -> write(ctx, 409, "already_exists", e.getMessage(), "id"));
+        routes.exception(VersionConflictException.class, (e, ctx) -> ctx.status(412).header("ETag", e.currentEtag())
+                .json(new ApiError("version_conflict", e.getMessage(), "If-Match", null,
+                        new ApiError.Conflict(e.currentEtag(), e.changedBy(), e.changedAt()))));
+        routes.exception(ContentImporter.UnreadableFileException.class, (e, ctx) -> write(ctx, 400, "unreadable_file", e.getMessage(), "body"));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import shopkb.KnowledgeBase;
 import shopkb.content.EntryType;
 import shopkb.search.SearchRequest;
+import shopkb.server.auth.AccessGuard;
 
 /**
  * {@code GET /api/search?q=TEXT&limit=N&type=T&scenario=S&product=CODE}, or the same fields as a JSON body to
@@ -20,9 +21,11 @@ public final class SearchHandler {
     private static final Pattern PRODUCT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,31}");
 
     private final KnowledgeBase kb;
+    private final AccessGuard guard;
 
-    public SearchHandler(KnowledgeBase kb) {
+    public SearchHandler(KnowledgeBase kb, AccessGuard guard) {
         this.kb = kb;
+        this.guard = guard;
     }
 
     /** The search parameters as sent, all text, validated in one place for GET and POST. */
@@ -30,11 +33,13 @@ public final class SearchHandler {
     }
 
     public void get(Context ctx) {
+        guard.requireReader(ctx);
         ctx.json(kb.search(validate(new Params(ctx.queryParam("q"), ctx.queryParam("limit"), ctx.queryParam("type"),
                 ctx.queryParam("scenario"), ctx.queryParam("product")))));
     }
 
     public void post(Context ctx) {
+        guard.requireReader(ctx);
         ctx.json(kb.search(validate(JsonBodies.read(ctx, Params.class))));
     }
 

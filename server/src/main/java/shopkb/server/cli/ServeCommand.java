@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import shopkb.KnowledgeBase;
 import shopkb.content.ContentProblem;
 import shopkb.server.KbApplication;
+import shopkb.search.SearchRequest;
 import shopkb.server.ServerConfig;
+import shopkb.server.auth.TokenStore;
 
 /** {@code serve}: loads content, opens the index, starts HTTP, prints one ready line. */
 public final class ServeCommand {
@@ -14,9 +16,20 @@ public final class ServeCommand {
     private ServeCommand() {
     }
 
+    /** Runs each intent's question once, so the first agents do not wait for the JIT. */
+    private static void warmUp(KnowledgeBase kb) {
+        for (var intent : kb.content().intents().values()) {
+            kb.search(SearchRequest.of(intent.question(), 10));
+        }
+    }
+
     public static void run(ServerConfig config, PrintStream out) {
         KnowledgeBase kb = KnowledgeBase.open(config.contentDir(), config.dataDir());
-        Javalin app = KbApplication.create(kb, config).start(config.host(), config.port());
+        TokenStore tokens = TokenStore.open(config.tokenFile());
+        TokenStore.ensureFirstEditor(tokens).ifPresent(token -> out.println(
+                "first start: editor token for 'admin' (shown once, stored hashed in " + config.tokenFile() + "): " + token));
+        warmUp(kb);
+        Javalin app = KbApplication.create(kb, config, tokens).start(config.host(), config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             try {
@@ -28,6 +41,9 @@ public final class ServeCommand {
         var health = kb.health();
         for (ContentProblem problem : health.problems()) {
             out.println("invalid content: " + problem);
+        }
+        if (!config.host().equals("127.0.0.1") && !config.host().equals("localhost") && !config.readNeedsToken()) {
+            out.println("warning: listening on " + config.host() + " with open reading; consider --require-read-token true");
         }
         String host = config.host().equals("0.0.0.0") || config.host().equals("127.0.0.1") ? "localhost" : config.host();
         out.printf("shopkb ready at http://%s:%d — %d entries loaded, %d invalid, index %s in %d ms%n",

@@ -1,0 +1,342 @@
+package shopkb.editing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import shopkb.content.ContentFingerprint;
+import shopkb.content.ContentFormat;
+import shopkb.content.ContentLoader;
+import shopkb.content.ContentStore;
+import shopkb.content.ContentValidator;
+import shopkb.content.Entry;
+import shopkb.content.FaqEntry;
+import shopkb.content.FieldProblem;
+import shopkb.content.LoadedContent;
+import shopkb.content.ProductEntry;
+import shopkb.indexing.KnowledgeIndex;
+
+/**
+ * Changes the knowledge base safely: validates, refuses stale copies (version tags), writes the file durably
+ * before returning, records the change in the history, and makes it searchable at once. Also takes in
+ * changes made to the files by others (a git pull, a text editor). One change at a time.
+ */
+public final class ContentEditor {
+
+    /** An entry with the version tag an editor must send back to change it. */
+    public record Versioned(Entry entry, String etag) {
+    }
+
+    /** One entry of a batch that was accepted, and whether it was new. */
+    public record Applied(Entry entry, boolean created) {
+    }
+
+    private final Path contentDir;
+    private final HistoryStore history;
+    private final ContentStore store;
+    private final KnowledgeIndex index;
+    private final Supplier<String> vocabularyFingerprint;
+    private final Runnable afterWrite;
+
+    /**
+     * @param vocabularyFingerprint part of the index's build fingerprint besides the content's
+     * @param afterWrite told after each write, so a folder watcher does not reload what was just written
+     */
+    public ContentEditor(Path contentDir, HistoryStore history, ContentStore store, KnowledgeIndex index,
+                         Supplier<String> vocabularyFingerprint, Runnable afterWrite) {
+        this.contentDir = contentDir;
+        this.history = history;
+        this.store = store;
+        this.index = index;
+        this.vocabularyFingerprint = vocabularyFingerprint;
+        this.afterWrite = afterWrite;
+    }
+
+    public Optional<Versioned> read(String id) {
+        return Optional.ofNullable(store.current().entry(id)).map(e -> new Versioned(e, EntryCodec.etag(e)));
+    }
+
+    public List<HistoryRecord> history(String id) {
+        return history.list(id);
+    }
+
+    public synchronized Versioned create(Entry entry, String by) {
+        if (store.current().entry(entry.id()) != null) {
+            throw new EntryExistsException(entry.id());
+        }
+        validate(entry, null);
+        write(null, entry, by, "create");
+        return new Versioned(entry, EntryCodec.etag(entry));
+    }
+
+    public synchronized Versioned update(String id, Entry entry, String ifMatch, String by) {
+        Entry current = current(id, ifMatch);
+        if (!entry.id().equals(id)) {
+            throw new ValidationFailedException(List.of(new FieldProblem("id", "must be '" + id + "', the id in the path")));
+        }
+        if (entry.type() != current.type()) {
+            throw new ValidationFailedException(List.of(new FieldProblem("type",
+                    "an entry's type cannot change (" + current.typeName() + "); delete it and create a new one")));
+        }
+        validate(entry, current);
+        write(current, entry, by, "update");
+        return new Versioned(entry, EntryCodec.etag(entry));
+    }
+
+    public synchronized void delete(String id, String ifMatch, String by) {
+        Entry current = current(id, ifMatch);
+        if (current instanceof ProductEntry product) {
+            String users = store.current().content().entries().values().stream()
+                    .filter(e -> e.productCodes().contains(product.code()) && !e.id().equals(id))
+                    .map(Entry::id).collect(Collectors.joining(", "));
+            if (!users.isEmpty()) {
+                throw new ValidationFailedException(List.of(new FieldProblem("code",
+                        "product " + product.code() + " is still named by " + users + "; change those first")));
+            }
+        }
+        write(current, null, by, "delete");
+    }
+
+    /** Makes an earlier version current again, as a new change (the history keeps everything). */
+    public synchronized Versioned restore(String id, int version, String ifMatch, String by) {
+        HistoryRecord record = history.list(id).stream().filter(r -> r.version() == version).findFirst()
+                .orElseThrow(() -> new ValidationFailedException(List.of(new FieldProblem("version",
+                        "entry '" + id + "' has no version " + version))));
+        String text = record.content() != null ? record.content() : record.previous();
+        if (text == null) {
+            throw new ValidationFailedException(List.of(new FieldProblem("version", "version " + version + " has no content")));
+        }
+        Entry current = store.current().entry(id);
+        Entry restored = parse(text, (current != null ? current : guessType(record)).getClass());
+        if (current == null) {
+            validate(restored, null);
+            write(null, restored, by, "restore");
+        } else {
+            current(id, ifMatch);
+            validate(restored, current);
+            write(current, restored, by, "restore");
+        }
+        return new Versioned(restored, EntryCodec.etag(restored));
+    }
+
+    /** Validates a batch against the content as it would be after the batch; nothing is written. */
+    public synchronized Map<Integer, List<FieldProblem>> check(List<Entry> batch) {
+        var problems = new java.util.LinkedHashMap<Integer, List<FieldProblem>>();
+        var seen = new java.util.HashSet<String>();
+        for (int i = 0; i < batch.size(); i++) {
+            Entry entry = batch.get(i);
+            var found = new ArrayList<>(validator().validate(entry));
+            Entry current = store.current().entry(entry.id());
+            if (current != null && current.type() != entry.type()) {
+                found.add(new FieldProblem("type", "id '" + entry.id() + "' is a " + current.typeName() + " already"));
+            }
+            if (!seen.add(entry.id())) {
+                found.add(new FieldProblem("id", "id '" + entry.id() + "' appears twice in the import"));
+            }
+            if (!found.isEmpty()) {
+                problems.put(i, found);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Writes a batch that {@link #check} accepted: every file is written before any is indexed, and the
+     * batch is indexed with one commit.
+     */
+    public synchronized List<Applied> applyAll(List<Entry> batch, String by, String action) {
+        if (!check(batch).isEmpty()) {
+            throw new ValidationFailedException(List.of(new FieldProblem("rows", "the batch has rejected rows; nothing was written")));
+        }
+        var applied = new ArrayList<Applied>();
+        LoadedContent content = store.current().content();
+        ContentFingerprint fingerprint = content.fingerprint();
+        for (Entry entry : batch) {
+            Entry current = content.entries().get(entry.id());
+            byte[] bytes = EntryCodec.toYaml(entry);
+            String relative = LoadedContent.relativePath(entry);
+            byte[] old = readBytes(relative);
+            writeFile(relative, bytes);
+            history.append(entry.id(), by, action, new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                    old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
+            fingerprint = (old == null ? fingerprint : fingerprint.toggle(relative, old)).toggle(relative, bytes);
+            content = content.with(entry, fingerprint);
+            applied.add(new Applied(entry, current == null));
+        }
+        store.replace(content);
+        index.apply(batch, List.of(), fingerprint.hex() + "+" + vocabularyFingerprint.get());
+        afterWrite.run();
+        return applied;
+    }
+
+    /**
+     * Takes in changes made to the files by others: reloads the folder and applies only what differs.
+     *
+     * @return number of entries added, changed or removed
+     */
+    public synchronized int syncFromDisk() {
+        LoadedContent fresh = new ContentLoader(contentDir).load();
+        LoadedContent current = store.current().content();
+        if (fresh.fingerprint().hex().equals(current.fingerprint().hex())) {
+            return 0;
+        }
+        var upserts = fresh.entries().values().stream()
+                .filter(e -> !Objects.equals(e, current.entries().get(e.id()))).toList();
+        var deletes = current.entries().keySet().stream().filter(id -> !fresh.entries().containsKey(id)).toList();
+        store.replace(fresh);
+        index.apply(upserts, deletes, fresh.fingerprint().hex() + "+" + vocabularyFingerprint.get());
+        return upserts.size() + deletes.size();
+    }
+
+    /** The entry as it stands, checked against the editor's version tag. */
+    private Entry current(String id, String ifMatch) {
+        Entry current = store.current().entry(id);
+        if (current == null) {
+            throw new EntryNotFoundException(id);
+        }
+        // The file may have been changed on disk since the last reload: it is the truth.
+        Entry onDisk = readEntry(LoadedContent.relativePath(current), current.getClass());
+        if (onDisk != null && !onDisk.equals(current)) {
+            syncFromDisk();
+            current = store.current().entry(id);
+            if (current == null) {
+                throw new EntryNotFoundException(id);
+            }
+        }
+        String etag = EntryCodec.etag(current);
+        if (!"*".equals(ifMatch) && !etag.equals(ifMatch)) {
+            List<HistoryRecord> records = history.list(id);
+            HistoryRecord last = records.isEmpty() ? null : records.getLast();
+            boolean lastIsCurrent = last != null && last.content() != null && readEntryText(last.content(), current.getClass()) != null
+                    && current.equals(readEntryText(last.content(), current.getClass()));
+            throw new VersionConflictException(id, etag, lastIsCurrent ? last.by() : "someone editing the file directly",
+                    lastIsCurrent ? last.at() : null);
+        }
+        return current;
+    }
+
+    private ContentValidator validator() {
+        LoadedContent content = store.current().content();
+        var codes = content.entries().values().stream().filter(e -> e instanceof ProductEntry)
+                .map(e -> ((ProductEntry) e).code()).collect(Collectors.toSet());
+        return new ContentValidator(content.intents().keySet(), codes);
+    }
+
+    private void validate(Entry entry, Entry replacing) {
+        var problems = new ArrayList<>(validator().validate(entry));
+        if (entry instanceof ProductEntry product) {
+            store.current().content().entries().values().stream()
+                    .filter(e -> e instanceof ProductEntry p && p.code().equals(product.code()) && !e.id().equals(entry.id()))
+                    .findFirst()
+                    .ifPresent(e -> problems.add(new FieldProblem("code", "product code " + product.code() + " is already used by " + e.id())));
+            if (replacing instanceof ProductEntry old && !old.code().equals(product.code())) {
+                boolean named = store.current().content().entries().values().stream()
+                        .anyMatch(e -> e instanceof FaqEntry && e.productCodes().contains(old.code()));
+                if (named) {
+                    problems.add(new FieldProblem("code", "product code " + old.code() + " is named by FAQ entries; it cannot change"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+    }
+
+    /** Writes (or, for {@code next == null}, deletes) one entry's file, records it, and applies it. */
+    private void write(Entry previous, Entry next, String by, String action) {
+        Entry subject = next != null ? next : previous;
+        String relative = LoadedContent.relativePath(subject);
+        byte[] old = previous == null ? null : readBytes(relative);
+        byte[] bytes = next == null ? null : EntryCodec.toYaml(next);
+        if (bytes != null) {
+            writeFile(relative, bytes);
+        } else {
+            deleteFile(relative);
+        }
+        history.append(subject.id(), by, action,
+                bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
+        LoadedContent content = store.current().content();
+        ContentFingerprint fingerprint = content.fingerprint();
+        if (old != null) {
+            fingerprint = fingerprint.toggle(relative, old);
+        }
+        if (bytes != null) {
+            fingerprint = fingerprint.toggle(relative, bytes);
+        }
+        String indexFingerprint = fingerprint.hex() + "+" + vocabularyFingerprint.get();
+        if (next != null) {
+            store.replace(content.with(next, fingerprint));
+            index.upsert(next, indexFingerprint);
+        } else {
+            store.replace(content.without(previous, fingerprint));
+            index.delete(previous.id(), indexFingerprint);
+        }
+        afterWrite.run();
+    }
+
+    private void writeFile(String relative, byte[] bytes) {
+        try {
+            AtomicFiles.write(contentDir.resolve(relative), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + relative, e);
+        }
+    }
+
+    private void deleteFile(String relative) {
+        try {
+            AtomicFiles.delete(contentDir.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + relative, e);
+        }
+    }
+
+    private byte[] readBytes(String relative) {
+        try {
+            Path file = contentDir.resolve(relative);
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Entry readEntry(String relative, Class<? extends Entry> type) {
+        byte[] bytes = readBytes(relative);
+        return bytes == null ? null : readEntryText(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), type);
+    }
+
+    private static Entry readEntryText(String text, Class<? extends Entry> type) {
+        try {
+            return ContentFormat.mapper().readValue(text, type);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Entry parse(String text, Class<? extends Entry> type) {
+        Entry entry = readEntryText(text, type);
+        if (entry == null) {
+            throw new ValidationFailedException(List.of(new FieldProblem("version", "that version cannot be read back")));
+        }
+        return entry;
+    }
+
+    /** The type of a deleted entry, from the file text of one of its versions. */
+    private static Entry guessType(HistoryRecord record) {
+        String text = record.content() != null ? record.content() : record.previous();
+        for (var type : shopkb.content.EntryType.values()) {
+            Entry entry = readEntryText(text, ContentFormat.classOf(type));
+            if (entry != null) {
+                return entry;
+            }
+        }
+        throw new ValidationFailedException(List.of(new FieldProblem("version", "that version cannot be read back")));
+    }
+}

@@ -1,0 +1,179 @@
+package shopkb.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import shopkb.KnowledgeBase;
+import shopkb.analysis.TextNormalizer;
+import shopkb.content.ContentFingerprint;
+import shopkb.content.Entry;
+import shopkb.content.EntryType;
+import shopkb.content.FaqEntry;
+import shopkb.content.FieldProblem;
+import shopkb.content.Intent;
+import shopkb.editing.ContentEditor;
+import shopkb.editing.EntryCodec;
+import shopkb.editing.ValidationFailedException;
+import shopkb.search.SearchRequest;
+import shopkb.search.SearchResponse;
+
+/**
+ * Imports entries from JSON Lines (any type) or a spreadsheet (FAQ rows: 标准问题, 相似问法, 答案, 分类, ...).
+ * A dry run reports what would be created, changed or rejected, row by row; a real import writes nothing
+ * unless every row is accepted.
+ */
+public final class ContentImporter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final KnowledgeBase kb;
+
+    public ContentImporter(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    /** Thrown when the file itself cannot be read (not a row problem). */
+    public static final class UnreadableFileException extends RuntimeException {
+        public UnreadableFileException(String message) {
+            super(message);
+        }
+    }
+
+    private record Parsed(int row, Entry entry, String note) {
+    }
+
+    public ImportReport run(TransferFormat format, byte[] data, boolean dryRun, String by) {
+        var parsed = new ArrayList<Parsed>();
+        var rejected = new ArrayList<ImportReport.Rejected>();
+        int rows;
+        try {
+            rows = switch (format) {
+                case JSONL -> readJsonLines(data, parsed, rejected);
+                case CSV -> readTable(TableReader.csv(data), parsed, rejected);
+                case XLSX -> readTable(TableReader.xlsx(data), parsed, rejected);
+            };
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot read the " + format.extension() + " file: " + e.getMessage());
+        }
+        ContentEditor editor = kb.editor();
+        Map<Integer, List<FieldProblem>> problems = editor.check(parsed.stream().map(Parsed::entry).toList());
+        var created = new ArrayList<ImportReport.Row>();
+        var changed = new ArrayList<ImportReport.Row>();
+        var unchanged = new ArrayList<ImportReport.Row>();
+        var toWrite = new ArrayList<Entry>();
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            if (problems.containsKey(i)) {
+                rejected.add(new ImportReport.Rejected(p.row(), problems.get(i)));
+                continue;
+            }
+            Optional<Entry> existing = kb.entry(p.entry().id());
+            var row = new ImportReport.Row(p.row(), p.entry().id(), p.entry().typeName(), p.note());
+            if (existing.isEmpty()) {
+                created.add(row);
+                toWrite.add(p.entry());
+            } else if (!existing.get().equals(p.entry())) {
+                changed.add(row);
+                toWrite.add(p.entry());
+            } else {
+                unchanged.add(row);
+            }
+        }
+        rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejected::row));
+        boolean apply = !dryRun && rejected.isEmpty() && !toWrite.isEmpty();
+        if (apply) {
+            editor.applyAll(toWrite, by, "import");
+        }
+        return new ImportReport(dryRun, apply, rows, created, changed, unchanged, rejected);
+    }
+
+    private static int readJsonLines(byte[] data, List<Parsed> parsed, List<ImportReport.Rejected> rejected) {
+        String[] lines = new String(data, StandardCharsets.UTF_8).split("\r?\n");
+        int rows = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = i == 0 && lines[i].startsWith("\uFEFF") ? lines[i].substring(1) : lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            rows++;
+            try {
+                JsonNode node = JSON.readTree(line);
+                parsed.add(new Parsed(i + 1, EntryCodec.fromJson(node), null));
+            } catch (ValidationFailedException e) {
+                rejected.add(new ImportReport.Rejected(i + 1, e.problems()));
+            } catch (IOException e) {
+                rejected.add(new ImportReport.Rejected(i + 1, List.of(new FieldProblem("line", "not valid JSON"))));
+            }
+        }
+        return rows;
+    }
+
+    private int readTable(List<TableReader.TableRow> table, List<Parsed> parsed, List<ImportReport.Rejected> rejected) {
+        for (TableReader.TableRow row : table) {
+            try {
+                parsed.add(faqFrom(row));
+            } catch (ValidationFailedException e) {
+                rejected.add(new ImportReport.Rejected(row.number(), e.problems()));
+            }
+        }
+        return table.size();
+    }
+
+    /** An FAQ from a spreadsheet row; the intent, id and scenario are inferred when their columns are empty. */
+    private Parsed faqFrom(TableReader.TableRow row) {
+        Map<String, String> cells = row.cells();
+        String type = FaqColumns.TYPE.in(cells);
+        if (!type.isEmpty() && EntryType.fromName(type).orElse(null) != EntryType.FAQ) {
+            throw new ValidationFailedException(List.of(new FieldProblem(FaqColumns.TYPE.header,
+                    "spreadsheets import FAQ entries only; use JSON Lines for '" + type + "'")));
+        }
+        String question = FaqColumns.QUESTION.in(cells);
+        if (question.isEmpty()) {
+            throw new ValidationFailedException(List.of(new FieldProblem(FaqColumns.QUESTION.header, "required and must not be empty")));
+        }
+        var notes = new ArrayList<String>();
+        String intent = FaqColumns.INTENT.in(cells);
+        if (intent.isEmpty()) {
+            intent = inferIntent(question).orElseThrow(() -> new ValidationFailedException(List.of(new FieldProblem(
+                    FaqColumns.INTENT.header, "no intent given, and none matches the question with confidence; add an 意图 column"))));
+            notes.add("intent " + intent + " inferred from the question");
+        }
+        String id = FaqColumns.ID.in(cells);
+        if (id.isEmpty()) {
+            id = sameQuestion(question).orElse("faq." + intent + "." + shortHash(question));
+        }
+        String scenario = FaqColumns.SCENARIO.in(cells);
+        if (scenario.isEmpty()) {
+            scenario = kb.intent(intent).map(Intent::scenario).orElse("");
+        }
+        Entry entry = new FaqEntry(id, intent, scenario, question, FaqColumns.SIMILAR.listIn(cells),
+                FaqColumns.ANSWER.in(cells), FaqColumns.TAGS.listIn(cells), FaqColumns.PRODUCTS.listIn(cells), List.of());
+        return new Parsed(row.number(), entry, notes.isEmpty() ? null : String.join("; ", notes));
+    }
+
+    private Optional<String> inferIntent(String question) {
+        SearchResponse response = kb.search(new SearchRequest(question, 3, Set.of(EntryType.FAQ), null, null));
+        if (!response.confident() || response.results().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(response.results().getFirst().intent());
+    }
+
+    /** The id of an FAQ whose standard question is this one (after normalisation), so re-imports update it. */
+    private Optional<String> sameQuestion(String question) {
+        String normalized = TextNormalizer.normalize(question);
+        return kb.content().entries().values().stream()
+                .filter(e -> e instanceof FaqEntry faq && TextNormalizer.normalize(faq.question()).equals(normalized))
+                .map(Entry::id).findFirst();
+    }
+
+    private static String shortHash(String text) {
+        return HexFormat.of().formatHex(ContentFingerprint.hash("", text.getBytes(StandardCharsets.UTF_8)), 0, 4);
+    }
+}

@@ -1,0 +1,56 @@
+package shopkb.server.api;
+
+import io.javalin.http.Context;
+import shopkb.KnowledgeBase;
+import shopkb.server.auth.AccessGuard;
+import shopkb.server.auth.Principal;
+import shopkb.transfer.ContentExporter;
+import shopkb.transfer.ContentImporter;
+import shopkb.transfer.ImportReport;
+import shopkb.transfer.TransferFormat;
+
+/**
+ * {@code POST /api/import?format=jsonl|csv|xlsx&dryRun=true} with the file as the body, and
+ * {@code GET /api/export?format=...}. A real import with any rejected row writes nothing and answers 422.
+ */
+public final class TransferHandler {
+
+    private final KnowledgeBase kb;
+    private final AccessGuard guard;
+    private final ContentImporter importer;
+
+    public TransferHandler(KnowledgeBase kb, AccessGuard guard) {
+        this.kb = kb;
+        this.guard = guard;
+        this.importer = new ContentImporter(kb);
+    }
+
+    public void importFile(Context ctx) {
+        Principal editor = guard.requireEditor(ctx);
+        TransferFormat format = format(ctx);
+        String dryRun = ctx.queryParam("dryRun");
+        if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+            throw ApiException.badRequest("dryRun", "dryRun is true or false");
+        }
+        byte[] data = ctx.bodyAsBytes();
+        if (data.length == 0) {
+            throw ApiException.badRequest("body", "send the file as the request body");
+        }
+        ImportReport report = importer.run(format, data, "true".equals(dryRun), editor.name());
+        ctx.status(!report.dryRun() && !report.rejected().isEmpty() ? 422 : 200).json(report);
+    }
+
+    public void export(Context ctx) {
+        guard.requireReader(ctx);
+        TransferFormat format = format(ctx);
+        ctx.contentType(format.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"faq-content." + format.extension() + "\"")
+                .result(ContentExporter.export(kb.content().entries().values(), format));
+    }
+
+    private static TransferFormat format(Context ctx) {
+        String name = ctx.queryParam("format");
+        return TransferFormat.fromName(name == null ? "" : name).orElseThrow(() ->
+                ApiException.badRequest("format", "format is jsonl, csv or xlsx"));
+    }
+}

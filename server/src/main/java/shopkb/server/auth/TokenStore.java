@@ -1,0 +1,160 @@
+package shopkb.server.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import shopkb.editing.AtomicFiles;
+
+/**
+ * API tokens, kept in a JSON file in the data folder as SHA-256 hashes only: a leaked file reveals no token.
+ * Tokens are 256 random bits, so a plain hash is enough (no password stretching needed). Presented tokens
+ * are compared in constant time against every stored hash. The file is re-read when it changes, so
+ * {@code ./kb token add} and {@code revoke} apply to a running server.
+ */
+public final class TokenStore {
+
+    /** One stored token. */
+    public record StoredToken(String name, Role role, String sha256, String created) {
+    }
+
+    private record TokenFile(List<StoredToken> tokens) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern NAME = Pattern.compile("[\\p{L}0-9._-]{1,40}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path file;
+    private volatile List<StoredToken> tokens;
+    private volatile long loadedModified;
+
+    private TokenStore(Path file) {
+        this.file = file;
+        this.tokens = read(file);
+        this.loadedModified = modified(file);
+    }
+
+    public static TokenStore open(Path file) {
+        return new TokenStore(file);
+    }
+
+    /** Opens the store, creating a first editor token when there is none; returns the new token's text, if any. */
+    public static Optional<String> ensureFirstEditor(TokenStore store) {
+        if (!store.all().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(store.add("admin", Role.EDITOR));
+    }
+
+    public Optional<Principal> authenticate(String presented) {
+        if (presented == null || presented.isBlank()) {
+            return Optional.empty();
+        }
+        reloadIfChanged();
+        byte[] hash = sha256(presented.strip());
+        Principal found = null;
+        for (StoredToken token : tokens) {
+            // Every stored hash is compared, matched or not, so timing says nothing about which one matched.
+            if (MessageDigest.isEqual(hash, HexFormat.of().parseHex(token.sha256())) && found == null) {
+                found = new Principal(token.name(), token.role());
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Adds a token and returns its text, which is shown once and never stored. */
+    public synchronized String add(String name, Role role) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a token name is 1-40 letters, digits, '.', '_' or '-'");
+        }
+        reloadIfChanged();
+        if (tokens.stream().anyMatch(t -> t.name().equals(name))) {
+            throw new IllegalArgumentException("a token named '" + name + "' exists; revoke it first");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String text = "kb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        var next = new ArrayList<>(tokens);
+        next.add(new StoredToken(name, role, HexFormat.of().formatHex(sha256(text)),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+        save(next);
+        return text;
+    }
+
+    /** @return whether a token of that name existed */
+    public synchronized boolean revoke(String name) {
+        reloadIfChanged();
+        var next = tokens.stream().filter(t -> !t.name().equals(name)).toList();
+        if (next.size() == tokens.size()) {
+            return false;
+        }
+        save(next);
+        return true;
+    }
+
+    public List<StoredToken> all() {
+        reloadIfChanged();
+        return tokens;
+    }
+
+    private void save(List<StoredToken> next) {
+        try {
+            AtomicFiles.write(file, JSON.writeValueAsBytes(new TokenFile(next)));
+            tokens = List.copyOf(next);
+            loadedModified = modified(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private void reloadIfChanged() {
+        long now = modified(file);
+        if (now != loadedModified) {
+            tokens = read(file);
+            loadedModified = now;
+        }
+    }
+
+    private static List<StoredToken> read(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            TokenFile parsed = JSON.readValue(Files.readAllBytes(file), TokenFile.class);
+            return parsed.tokens() == null ? List.of() : List.copyOf(parsed.tokens());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the token file " + file + " is unreadable; fix or delete it", e);
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() ^ Files.size(file) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
