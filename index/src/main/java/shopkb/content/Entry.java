@@ -32,6 +32,11 @@ public sealed interface Entry permits FaqEntry, PhrasingEntry, PolicyEntry, Prod
     /** Product codes this entry is about (empty when none). */
     List<String> productCodes();
 
+    /** Leading and trailing white space of a text field never means anything (YAML block text ends in a newline). */
+    static String stripped(String text) {
+        return text == null ? null : text.strip();
+    }
+
     /** Null-safe copy of an optional list field, so records never hold null lists. */
     static List<String> listOrEmpty(List<String> values) {
         return values == null ? List.of() : List.copyOf(values.stream().map(v -> v == null ? "" : v).toList());

@@ -21,6 +21,8 @@ public record FaqEntry(
         List<String> negatives) implements Entry {
 
     public FaqEntry {
+        question = Entry.stripped(question);
+        answer = Entry.stripped(answer);
         similar = Entry.listOrEmpty(similar);
         tags = Entry.listOrEmpty(tags);
         products = Entry.listOrEmpty(products);

@@ -22,6 +22,7 @@ public record PhrasingEntry(
         List<String> tags) implements Entry {
 
     public PhrasingEntry {
+        text = Entry.stripped(text);
         replaces = Entry.listOrEmpty(replaces);
         tags = Entry.listOrEmpty(tags);
     }

@@ -6,4 +6,8 @@ package shopkb.content;
  * @param intent the buyer intent this section answers, or null
  */
 public record PolicySection(String heading, String text, String intent) {
+
+    public PolicySection {
+        text = Entry.stripped(text);
+    }
 }

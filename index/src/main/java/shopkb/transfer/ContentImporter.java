@@ -152,8 +152,10 @@ public final class ContentImporter {
         if (scenario.isEmpty()) {
             scenario = kb.intent(intent).map(Intent::scenario).orElse("");
         }
+        List<String> negatives = FaqColumns.NEGATIVES.presentIn(cells) ? FaqColumns.NEGATIVES.listIn(cells)
+                : kb.entry(id).filter(e -> e instanceof FaqEntry).map(e -> ((FaqEntry) e).negatives()).orElse(List.of());
         Entry entry = new FaqEntry(id, intent, scenario, question, FaqColumns.SIMILAR.listIn(cells),
-                FaqColumns.ANSWER.in(cells), FaqColumns.TAGS.listIn(cells), FaqColumns.PRODUCTS.listIn(cells), List.of());
+                FaqColumns.ANSWER.in(cells), FaqColumns.TAGS.listIn(cells), FaqColumns.PRODUCTS.listIn(cells), negatives);
         return new Parsed(row.number(), entry, notes.isEmpty() ? null : String.join("; ", notes));
     }
 

@@ -14,6 +14,7 @@ enum FaqColumns {
     ANSWER("答案", "回答", "answer"),
     TAGS("标签", "tags"),
     PRODUCTS("商品", "商品编码", "products"),
+    NEGATIVES("反例", "negatives"),
     TYPE("类型", "type");
 
     /** The header written on export. */
@@ -31,6 +32,11 @@ enum FaqColumns {
                 .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank()).findFirst().orElse("").strip();
     }
 
+    /** Whether the sheet has this column at all (an absent column leaves the field as it was). */
+    boolean presentIn(Map<String, String> row) {
+        return row.keySet().stream().anyMatch(k -> names.stream().anyMatch(n -> n.equalsIgnoreCase(k)));
+    }
+
     /** A cell holding several values: one per line, or separated by | ; 、 (and the full-width forms). */
     List<String> listIn(Map<String, String> row) {
         String cell = in(row);
@@ -40,6 +46,6 @@ enum FaqColumns {
 
     static List<String> exportHeaders() {
         return List.of(ID.header, INTENT.header, SCENARIO.header, QUESTION.header, SIMILAR.header, ANSWER.header,
-                TAGS.header, PRODUCTS.header);
+                TAGS.header, PRODUCTS.header, NEGATIVES.header);
     }
 }

@@ -1,0 +1,113 @@
+package shopkb.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A write that got its 2xx survives kill -9 of the server process right after it. */
+class CrashSafetyTest {
+
+    private static final Pattern READY = Pattern.compile("ready at http://localhost:(\\d+)");
+    private static final Pattern TOKEN = Pattern.compile("editor token for 'admin'.*: (kb_\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    /** A server in its own JVM, as ./kb serve runs it. */
+    private record Running(Process process, int port, String token) {
+    }
+
+    private Running start(Path content, Path data) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "shopkb.server.Main", "serve",
+                "--port", "0", "--content", content.toString(), "--data", data.toString(), "--web", tmp.resolve("no-web").toString())
+                .redirectErrorStream(true).start();
+        var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String token = null;
+        long deadline = System.currentTimeMillis() + 60_000;
+        String line;
+        while (System.currentTimeMillis() < deadline && (line = reader.readLine()) != null) {
+            Matcher tokenMatch = TOKEN.matcher(line);
+            if (tokenMatch.find()) {
+                token = tokenMatch.group(1);
+            }
+            Matcher ready = READY.matcher(line);
+            if (ready.find()) {
+                Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return new Running(process, Integer.parseInt(ready.group(1)), token);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the server did not start");
+    }
+
+    @Test
+    void aWriteAcknowledgedWith2xxIsPresentAfterKill9AndRestart() throws Exception {
+        Path content = tmp.resolve("content");
+        try (Stream<Path> files = Files.walk(TestServer.FIXTURE)) {
+            for (Path file : files.toList()) {
+                Path to = content.resolve(TestServer.FIXTURE.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                }
+            }
+        }
+        Path data = tmp.resolve("data");
+        HttpClient http = HttpClient.newHttpClient();
+
+        Running first = start(content, data);
+        int status;
+        try {
+            String body = """
+                    {"type": "phrasing", "id": "phr.crash", "scenario": "物流", "title": "崩溃前写入", "text": "亲,我们支持极兔快递"}""";
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/api/entries"))
+                    .header("Authorization", "Bearer " + first.token()).header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            status = created.statusCode();
+        } finally {
+            first.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+            first.process().waitFor(10, TimeUnit.SECONDS);
+        }
+        assertEquals(201, status);
+
+        Running second = start(content, data);
+        try {
+            HttpResponse<String> entry = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + second.port() + "/api/entries/phr.crash")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, entry.statusCode());
+            HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + second.port() + "/api/search?q=%E6%9E%81%E5%85%94")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode results = JSON.readTree(search.body()).get("results");
+            assertEquals("phr.crash", results.get(0).get("id").asText());
+            HttpResponse<String> history = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + second.port() + "/api/entries/phr.crash/history")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(history.body().contains("\"action\":\"create\""));
+        } finally {
+            second.process().destroyForcibly();
+            second.process().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
