@@ -63,6 +63,7 @@ public final class ContentValidator {
         required("answer", faq.answer(), problems);
         maxChars("question", faq.question(), MAX_TITLE_CHARS, problems);
         maxChars("answer", faq.answer(), MAX_TEXT_CHARS, problems);
+        maxChars("note", faq.note(), MAX_TEXT_CHARS, problems);
         maxItems("similar", faq.similar(), problems);
         maxItems("negatives", faq.negatives(), problems);
         maxItems("tags", faq.tags(), problems);

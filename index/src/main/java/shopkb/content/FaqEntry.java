@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 /**
  * A standard question (标准问题) with its similar questions (相似问法) and the standard answer.
  *
+ * @param answer the text sent to the buyer (what the agent copies)
+ * @param note guidance for the agent only, never copied to the buyer (e.g. what not to say)
  * @param negatives buyer phrasings that must not match this entry (反例)
  */
 public record FaqEntry(
@@ -16,6 +18,7 @@ public record FaqEntry(
         String question,
         List<String> similar,
         String answer,
+        String note,
         List<String> tags,
         List<String> products,
         List<String> negatives) implements Entry {
@@ -23,6 +26,7 @@ public record FaqEntry(
     public FaqEntry {
         question = Entry.stripped(question);
         answer = Entry.stripped(answer);
+        note = Entry.stripped(note);
         similar = Entry.listOrEmpty(similar);
         tags = Entry.listOrEmpty(tags);
         products = Entry.listOrEmpty(products);

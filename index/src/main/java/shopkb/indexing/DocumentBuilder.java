@@ -36,7 +36,7 @@ public final class DocumentBuilder {
                     docs.add(doc);
                 }
                 Document body = unit(entry, Fields.Unit.BODY, 0);
-                text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.concat(Stream.of(faq.answer()), faq.tags().stream())));
+                text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.concat(Stream.of(faq.answer(), faq.note()), faq.tags().stream())));
                 docs.add(body);
             }
             case PhrasingEntry phrasing -> {

@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param snippet the matching question, section or text, HTML-escaped, matched terms in {@code <mark>}
  * @param matchedTerms the buyer's terms found in the snippet source, for highlighting
- * @param answer FAQ: the standard answer
+ * @param answer FAQ: the standard answer, to send
+ * @param note FAQ: guidance for the agent, not to send
  * @param phrasingIds FAQ: recommended phrasings for the intent
  * @param text phrasing: the text to copy, placeholders unfilled
  * @param shortcut phrasing: short code
@@ -26,6 +27,7 @@ public record SearchResult(
         double score,
         List<String> matchedTerms,
         String answer,
+        String note,
         List<String> phrasingIds,
         String text,
         String shortcut,

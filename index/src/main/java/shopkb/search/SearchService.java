@@ -73,6 +73,7 @@ public final class SearchService {
         if (options.negatives()) {
             best = NegativeExamples.pushDown(query.normalized(), best, snapshot);
         }
+        best = shortcutFirst(request.text(), best, snapshot);
 
         var results = new ArrayList<SearchResult>();
         double confidence = 0;
@@ -124,19 +125,41 @@ public final class SearchService {
         return sorted;
     }
 
+    /**
+     * An agent typing a phrasing's short code (/wl, as in 千牛 快捷短语) gets that phrasing first, whatever
+     * the text ranking says.
+     */
+    private static List<UnitHit> shortcutFirst(String text, List<UnitHit> hits, ContentStore.Snapshot snapshot) {
+        String code = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!code.startsWith("/") || code.length() > 13) {
+            return hits;
+        }
+        return snapshot.content().entries().values().stream()
+                .filter(e -> e instanceof PhrasingEntry p && code.equals(p.shortcut()))
+                .findFirst()
+                .map(e -> {
+                    var reordered = new ArrayList<UnitHit>();
+                    float top = hits.isEmpty() ? 1f : hits.getFirst().score();
+                    reordered.add(new UnitHit(e.id(), Fields.Unit.BODY, 0, top + 1f));
+                    hits.stream().filter(h -> !h.entryId().equals(e.id())).forEach(reordered::add);
+                    return (List<UnitHit>) reordered;
+                })
+                .orElse(hits);
+    }
+
     private static SearchResult shape(Entry entry, UnitHit hit, List<QueryTerm> terms, ContentStore.Snapshot snapshot) {
         return switch (entry) {
             case FaqEntry faq -> {
                 String source = hit.unit() == Fields.Unit.QUESTION ? faq.allQuestions().get(hit.unitIndex()) : faq.answer();
                 var h = Highlighter.highlight(source, terms, SNIPPET_CHARS);
                 yield new SearchResult(faq.id(), "faq", faq.intent(), faq.scenario(), faq.question(), h.html(),
-                        hit.score(), h.matchedTerms(), faq.answer(), snapshot.phrasingIdsFor(faq.intent()),
+                        hit.score(), h.matchedTerms(), faq.answer(), faq.note(), snapshot.phrasingIdsFor(faq.intent()),
                         null, null, null, null, null);
             }
             case PhrasingEntry phrasing -> {
                 var h = Highlighter.highlight(phrasing.title() + " · " + phrasing.text(), terms, SNIPPET_CHARS);
                 yield new SearchResult(phrasing.id(), "phrasing", phrasing.intent(), phrasing.scenario(),
-                        phrasing.title(), h.html(), hit.score(), h.matchedTerms(), null, null, phrasing.text(),
+                        phrasing.title(), h.html(), hit.score(), h.matchedTerms(), null, null, null, phrasing.text(),
                         phrasing.shortcut(), null, null, null);
             }
             case PolicyEntry policy -> {
@@ -144,14 +167,14 @@ public final class SearchService {
                 var h = Highlighter.highlight(section.heading() + " · " + section.text(), terms, SNIPPET_CHARS);
                 String intent = section.intent() != null ? section.intent() : policy.intent();
                 yield new SearchResult(policy.id(), "policy", intent, policy.scenario(), policy.title(),
-                        h.html(), hit.score(), h.matchedTerms(), null, null, null, null, section.heading(), null, null);
+                        h.html(), hit.score(), h.matchedTerms(), null, null, null, null, null, section.heading(), null, null);
             }
             case ProductEntry product -> {
                 String facts = Stream.concat(Stream.of(product.name()), product.attributes().entrySet().stream()
                         .map(a -> a.getKey() + ":" + a.getValue())).collect(Collectors.joining(";"));
                 var h = Highlighter.highlight(facts, terms, SNIPPET_CHARS);
                 yield new SearchResult(product.id(), "product", null, product.scenario(),
-                        product.displayTitle(), h.html(), hit.score(), h.matchedTerms(), null, null, null, null, null,
+                        product.displayTitle(), h.html(), hit.score(), h.matchedTerms(), null, null, null, null, null, null,
                         product.code(), product.attributes());
             }
         };

@@ -51,7 +51,7 @@ public final class ContentExporter {
         for (Entry entry : entries) {
             if (entry instanceof FaqEntry faq) {
                 rows.add(List.of(faq.id(), faq.intent(), faq.scenario(), faq.question(), String.join("\n", faq.similar()),
-                        faq.answer(), String.join("、", faq.tags()), String.join("、", faq.products()),
+                        faq.answer(), faq.note() == null ? "" : faq.note(), String.join("、", faq.tags()), String.join("、", faq.products()),
                         String.join("\n", faq.negatives())));
             }
         }

@@ -155,7 +155,8 @@ public final class ContentImporter {
         List<String> negatives = FaqColumns.NEGATIVES.presentIn(cells) ? FaqColumns.NEGATIVES.listIn(cells)
                 : kb.entry(id).filter(e -> e instanceof FaqEntry).map(e -> ((FaqEntry) e).negatives()).orElse(List.of());
         Entry entry = new FaqEntry(id, intent, scenario, question, FaqColumns.SIMILAR.listIn(cells),
-                FaqColumns.ANSWER.in(cells), FaqColumns.TAGS.listIn(cells), FaqColumns.PRODUCTS.listIn(cells), negatives);
+                FaqColumns.ANSWER.in(cells), FaqColumns.NOTE.in(cells).isEmpty() ? null : FaqColumns.NOTE.in(cells),
+                FaqColumns.TAGS.listIn(cells), FaqColumns.PRODUCTS.listIn(cells), negatives);
         return new Parsed(row.number(), entry, notes.isEmpty() ? null : String.join("; ", notes));
     }
 

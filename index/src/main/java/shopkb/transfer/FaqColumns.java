@@ -12,6 +12,7 @@ enum FaqColumns {
     QUESTION("标准问题", "问题", "question"),
     SIMILAR("相似问法", "相似问题", "similar"),
     ANSWER("答案", "回答", "answer"),
+    NOTE("备注", "客服提示", "note"),
     TAGS("标签", "tags"),
     PRODUCTS("商品", "商品编码", "products"),
     NEGATIVES("反例", "negatives"),
@@ -46,6 +47,6 @@ enum FaqColumns {
 
     static List<String> exportHeaders() {
         return List.of(ID.header, INTENT.header, SCENARIO.header, QUESTION.header, SIMILAR.header, ANSWER.header,
-                TAGS.header, PRODUCTS.header, NEGATIVES.header);
+                NOTE.header, TAGS.header, PRODUCTS.header, NEGATIVES.header);
     }
 }

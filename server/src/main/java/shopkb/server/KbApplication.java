@@ -49,6 +49,7 @@ public final class KbApplication {
             }
             app.routes.get("/api/search", search::get);
             app.routes.post("/api/search", search::post);
+            app.routes.get("/api/intents", entries::intents);
             app.routes.get("/api/entries", entries::list);
             app.routes.post("/api/entries", entries::create);
             app.routes.get("/api/entries/{id}", entries::get);
@@ -59,6 +60,7 @@ public final class KbApplication {
             app.routes.post("/api/import", transfer::importFile);
             app.routes.get("/api/export", transfer::export);
             app.routes.get("/api/health", health::handle);
+            app.routes.get("/api/whoami", ctx -> ctx.json(guard.identify(ctx)));
             app.routes.get("/api/openapi.json", OpenApiHandler::handle);
             ErrorMapper.register(app.routes);
         });

@@ -39,7 +39,7 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
                 portNumber,
                 Path.of(pick(flags, env, "content", "KB_CONTENT", "faq-content")),
                 Path.of(pick(flags, env, "data", "KB_DATA", "data")),
-                Path.of(pick(flags, env, "web", "KB_WEB", "web")),
+                Path.of(pick(flags, env, "web", "KB_WEB", "web/public")),
                 bool(pick(flags, env, "require-read-token", "KB_REQUIRE_READ_TOKEN", "false"), "require-read-token"));
     }
 

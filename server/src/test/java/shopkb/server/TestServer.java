@@ -44,7 +44,7 @@ final class TestServer implements AutoCloseable {
         content = copyFixture(dir.resolve("content"));
         Path data = dir.resolve("data");
         kb = KnowledgeBase.open(content, data);
-        var config = new ServerConfig("127.0.0.1", 0, content, data, Path.of("..", "web"), readNeedsToken);
+        var config = new ServerConfig("127.0.0.1", 0, content, data, Path.of("..", "web", "public"), readNeedsToken);
         TokenStore tokens = TokenStore.open(config.tokenFile());
         editorToken = tokens.add("alice", Role.EDITOR);
         readerToken = tokens.add("bob", Role.READER);

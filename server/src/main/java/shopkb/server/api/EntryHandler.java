@@ -57,6 +57,13 @@ public final class EntryHandler {
         ctx.json(summaries);
     }
 
+    /** {@code GET /api/intents}: the declared intents, for filters and the editors' intent choice. */
+    public void intents(Context ctx) {
+        guard.requireReader(ctx);
+        ctx.json(kb.content().intents().values().stream()
+                .sorted(Comparator.comparing(shopkb.content.Intent::id)).toList());
+    }
+
     public void get(Context ctx) {
         guard.requireReader(ctx);
         String id = validId(ctx);

@@ -32,6 +32,11 @@ public final class AccessGuard {
         return principal;
     }
 
+    /** Who the caller is (401 when the token is missing or unknown). */
+    public Principal identify(Context ctx) {
+        return caller(ctx);
+    }
+
     private Principal caller(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -1,0 +1,101 @@
+// The agent's search page, in a real browser against the real server.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, newPage, SCREENSHOTS, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+
+test('the search box has focus on load and results update as the agent types', async () => {
+  const page = await newPage(browser, server.base);
+  await page.goto(server.base);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  await page.keyboard.type('包邮吗', { delay: 40 });
+  await page.locator('.group').first().waitFor();
+  assert.equal(await page.locator('.group h2').first().textContent(), '标准答案');
+  assert.match(await page.locator('.result .title').first().textContent(), /包邮/);
+  assert.ok(await page.locator('.result mark').count() > 0, 'matched words are highlighted');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'agent.png') });
+});
+
+test('copying a phrasing fills the placeholders from the agent settings', async () => {
+  const page = await newPage(browser, server.base);
+  await page.goto(server.base);
+  await page.locator('.settings summary').click();
+  await page.fill('#nick', '小园');
+  await page.fill('#shop', '七匹狼专卖店');
+  await page.fill('#q', '亲在吗');
+  const phrasing = page.locator('.result.phrasing').first();
+  await phrasing.waitFor();
+  await phrasing.locator('button.copy').click();
+  await page.locator('.result.copied').waitFor();
+  const copied = await clipboard(page);
+  assert.match(copied, /小园|七匹狼专卖店/);
+  assert.doesNotMatch(copied, /\{客服昵称\}|\{店铺名\}/);
+});
+
+test('keyboard: arrow down selects a result and Enter copies it', async () => {
+  const page = await newPage(browser, server.base);
+  await page.goto(server.base);
+  await page.fill('#q', '发什么快递');
+  await page.locator('.result').first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('[aria-selected=true]').count(), 1);
+  const expected = await page.locator('[aria-selected=true] .copytext').textContent();
+  await page.keyboard.press('Enter');
+  await page.locator('.result.copied').waitFor();
+  assert.equal(await clipboard(page), expected);
+  await page.keyboard.press('Alt+2');
+  const second = await page.locator('.result[role=option]').nth(1).locator('.copytext').textContent();
+  await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), second);
+});
+
+test('a shortcut code finds its phrasing first', async () => {
+  const page = await newPage(browser, server.base);
+  await page.goto(server.base);
+  await page.fill('#q', '/wl');
+  await page.locator('.result').first().waitFor();
+  assert.equal(await page.locator('.result').first().getAttribute('data-id'), 'phr.shipping.checking');
+});
+
+test('chit-chat shows the no-confident-answer state, and Esc clears', async () => {
+  const page = await newPage(browser, server.base);
+  await page.goto(server.base);
+  await page.fill('#q', '今天天气不错');
+  await page.waitForFunction(() => document.getElementById('status').textContent.includes('没有把握'));
+  await page.keyboard.press('Escape');
+  assert.equal(await page.inputValue('#q'), '');
+  assert.equal(await page.locator('.result').count(), 0);
+});
+
+test('stale answers are ignored: only the last message typed is shown', async () => {
+  const page = await newPage(browser, server.base);
+  await page.goto(server.base);
+  await page.fill('#q', '能便宜点吗');
+  await page.fill('#q', '退货');
+  await page.waitForTimeout(600);
+  assert.match(await page.locator('.result .title').first().textContent(), /退/);
+});
+
+test('the page fits beside a chat window at 360 px', async () => {
+  const page = await newPage(browser, server.base, { width: 360, height: 740 });
+  await page.goto(server.base);
+  await page.fill('#q', '质量太差了我要退款');
+  await page.locator('.result').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-360.png') });
+});

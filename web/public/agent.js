@@ -1,0 +1,180 @@
+// The agent's search page: results as the agent types, one-key copy with placeholders filled.
+import { api, el, TYPE_LABEL } from '/common.js';
+
+const input = document.getElementById('q');
+const list = document.getElementById('results');
+const status = document.getElementById('status');
+const scenario = document.getElementById('scenario');
+const product = document.getElementById('product');
+const nick = document.getElementById('nick');
+const shop = document.getElementById('shop');
+const GROUPS = [['faq', '标准答案'], ['phrasing', '推荐话术'], ['policy', '政策摘录'], ['product', '商品信息']];
+let latest = 0;
+let timer;
+let copyables = [];
+let selected = -1;
+
+// The agent's name and shop are kept in this browser only.
+for (const [field, key] of [[nick, 'kb.nick'], [shop, 'kb.shop']]) {
+  field.value = localStorage.getItem(key) ?? '';
+  field.addEventListener('input', () => localStorage.setItem(key, field.value.trim()));
+}
+
+/** The text an agent pastes: placeholders for the agent's name and shop filled in. */
+export function fill(text) {
+  const values = { '客服昵称': nick.value.trim(), '店铺名': shop.value.trim() };
+  return text.replace(/\{([^{}]+)\}/g, (whole, name) => values[name] || whole);
+}
+
+function copyText(result) {
+  if (result.type === 'faq') return result.answer;
+  if (result.type === 'phrasing') return result.text;
+  return null;
+}
+
+async function copy(index) {
+  const item = copyables[index];
+  if (!item) return;
+  const text = fill(item.text);
+  try {
+    await navigator.clipboard.writeText(text);
+    item.node.classList.add('copied');
+    item.button.textContent = '已复制';
+    status.textContent = `已复制第 ${index + 1} 条`;
+    setTimeout(() => { item.node.classList.remove('copied'); item.button.textContent = '复制'; }, 1500);
+  } catch {
+    status.textContent = '复制失败:浏览器不允许访问剪贴板';
+  }
+}
+
+function select(index) {
+  if (!copyables.length) return;
+  selected = Math.max(0, Math.min(index, copyables.length - 1));
+  copyables.forEach((item, i) => item.node.setAttribute('aria-selected', String(i === selected)));
+  copyables[selected].node.focus();
+}
+
+function resultNode(result) {
+  const text = copyText(result);
+  const snippet = el('p', { className: 'snippet' });
+  snippet.innerHTML = result.snippet; // the server escapes the text and adds only <mark>
+  const node = el('article', { className: `result ${result.type}`, tabIndex: -1, dataset: { id: result.id } },
+    el('div', { className: 'head' },
+      el('span', { className: 'badge' }, TYPE_LABEL[result.type] ?? result.type),
+      el('strong', { className: 'title' }, result.title),
+      result.shortcut ? el('code', { className: 'shortcut' }, result.shortcut) : null),
+    snippet,
+    result.type === 'product' && result.attributes
+      ? el('dl', { className: 'facts' }, Object.entries(result.attributes).map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]))
+      : null);
+  if (text) {
+    const index = copyables.length;
+    const button = el('button', { type: 'button', className: 'copy', onclick: () => copy(index) }, '复制');
+    const number = el('span', { className: 'number', title: `Alt+${index + 1}` }, String(index + 1));
+    node.append(el('p', { className: 'copytext' }, fill(text)));
+    if (result.note) node.append(el('p', { className: 'note' }, `提示:${result.note}`));
+    node.append(el('div', { className: 'actions' }, number, button));
+    node.setAttribute('role', 'option');
+    copyables.push({ node, button, text });
+  }
+  return node;
+}
+
+function render(response) {
+  list.replaceChildren();
+  copyables = [];
+  selected = -1;
+  if (!response.results.length) {
+    status.textContent = '没有找到相关答案';
+    return;
+  }
+  status.textContent = response.confident
+    ? `${response.total} 条相关 · ${response.tookMs} ms`
+    : '没有把握的答案:以下结果仅供参考,请确认后再发送';
+  list.classList.toggle('unsure', !response.confident);
+  if (input.value.trim().startsWith('/')) {
+    // A short code asks for one phrasing: keep the server's order, the code's phrasing first.
+    list.append(el('section', { className: 'group' }, el('h2', {}, '快捷短语'),
+      el('div', { role: 'listbox', 'aria-label': '快捷短语' }, response.results.map(resultNode))));
+    return;
+  }
+  for (const [type, label] of GROUPS) {
+    const items = response.results.filter((r) => r.type === type);
+    if (!items.length) continue;
+    list.append(el('section', { className: 'group' },
+      el('h2', {}, label),
+      el('div', { role: 'listbox', 'aria-label': label }, items.map(resultNode))));
+  }
+}
+
+function selectedTypes() {
+  return [...document.querySelectorAll('input[name=type]:checked')].map((box) => box.value);
+}
+
+async function search() {
+  const id = ++latest;
+  const text = input.value;
+  if (!text.trim()) {
+    list.replaceChildren();
+    copyables = [];
+    status.textContent = '';
+    return;
+  }
+  const params = new URLSearchParams({ q: text, limit: '12' });
+  const types = selectedTypes();
+  if (types.length && types.length < 4) params.set('type', types.join(','));
+  if (scenario.value) params.set('scenario', scenario.value);
+  if (product.value.trim()) params.set('product', product.value.trim());
+  try {
+    const { ok, body } = await api(`/api/search?${params}`);
+    if (id !== latest) return; // a newer search is under way: this answer is stale
+    if (!ok) {
+      list.replaceChildren();
+      status.textContent = body?.message ?? '搜索出错';
+      return;
+    }
+    render(body);
+  } catch {
+    if (id === latest) status.textContent = '搜索失败,请检查服务是否在运行';
+  }
+}
+
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(search, 120);
+}
+
+input.addEventListener('input', schedule);
+for (const control of [scenario, product, ...document.querySelectorAll('input[name=type]')]) {
+  control.addEventListener('change', search);
+}
+[nick, shop].forEach((field) => field.addEventListener('change', search));
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    input.value = '';
+    search();
+    input.focus();
+  } else if (event.altKey && /^[1-9]$/.test(event.key)) {
+    event.preventDefault();
+    copy(Number(event.key) - 1);
+  } else if (event.key === 'ArrowDown' && (event.target === input || list.contains(event.target))) {
+    event.preventDefault();
+    select(selected + 1);
+  } else if (event.key === 'ArrowUp' && list.contains(event.target)) {
+    event.preventDefault();
+    if (selected <= 0) { selected = -1; input.focus(); } else select(selected - 1);
+  } else if (list.contains(event.target) && selected >= 0 && event.target.tagName !== 'BUTTON'
+      && (event.key === 'Enter' || ((event.ctrlKey || event.metaKey) && event.key === 'c' && !window.getSelection().toString()))) {
+    event.preventDefault();
+    copy(selected);
+  }
+});
+
+// Scenarios come from the declared intents.
+api('/api/intents').then(({ ok, body }) => {
+  if (!ok) return;
+  for (const name of [...new Set(body.map((intent) => intent.scenario))]) {
+    scenario.append(el('option', { value: name }, name));
+  }
+});

@@ -1,0 +1,30 @@
+// Helpers shared by the agent and editor pages.
+
+/** Fetches JSON from the API; resolves to {ok, status, body, etag}. */
+export async function api(path, { method = 'GET', body, token, ifMatch, raw } = {}) {
+  const headers = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (ifMatch) headers['If-Match'] = ifMatch;
+  if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: raw ? body : body === undefined ? undefined : JSON.stringify(body) });
+  const type = response.headers.get('content-type') || '';
+  const parsed = type.startsWith('application/json') ? await response.json() : null;
+  return { ok: response.ok, status: response.status, body: parsed, etag: response.headers.get('ETag') };
+}
+
+/** Element builder: el('li', {className: 'x'}, child1, 'text'). */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key.includes('-') || key === 'role' || key === 'for') { if (value !== undefined && value !== null) node.setAttribute(key, value); }
+    else if (value !== undefined && value !== null) node[key] = value;
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+}
+
+export const TYPE_LABEL = { faq: '标准答案', phrasing: '话术', policy: '政策', product: '商品' };

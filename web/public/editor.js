@@ -1,0 +1,312 @@
+// The editors' page: list, edit with validation next to the fields, conflicts explained, history, import.
+import { api, el } from '/common.js';
+
+const $ = (id) => document.getElementById(id);
+const LABELS = {
+  id: '编号 (id)', intent: '意图', scenario: '场景', question: '标准问题', similar: '相似问法(每行一个)',
+  answer: '答案(发给买家)', note: '客服提示(不发给买家)', tags: '标签(逗号分隔)', products: '商品编码(逗号分隔)', negatives: '反例(每行一个)',
+  title: '标题', text: '话术内容(可用 {客服昵称} {店铺名})', whenToUse: '使用场合', replaces: '替代的错误说法(每行一个)',
+  shortcut: '快捷编码(如 /wl)', sections: '章节(以「## 标题 @意图」开头,下接正文)', code: '商品编码', name: '商品名',
+  price: '价格', attributes: '属性(每行「名称: 值」)', sizeAdvice: '尺码建议', care: '洗护说明',
+};
+const FIELDS = {
+  faq: [['id', 'text'], ['intent', 'intent'], ['scenario', 'text'], ['question', 'text'], ['similar', 'lines'], ['answer', 'area'], ['note', 'area'], ['tags', 'csv'], ['products', 'csv'], ['negatives', 'lines']],
+  phrasing: [['id', 'text'], ['intent', 'intent'], ['scenario', 'text'], ['title', 'text'], ['text', 'area'], ['whenToUse', 'text'], ['replaces', 'lines'], ['shortcut', 'text'], ['tags', 'csv']],
+  policy: [['id', 'text'], ['title', 'text'], ['scenario', 'text'], ['sections', 'sections'], ['tags', 'csv']],
+  product: [['id', 'text'], ['code', 'text'], ['name', 'text'], ['scenario', 'text'], ['price', 'text'], ['attributes', 'kv'], ['sizeAdvice', 'area'], ['care', 'area'], ['tags', 'csv']],
+};
+const state = { token: sessionStorage.getItem('kb.token') || '', editor: false, intents: [], current: null, etag: null, type: null, isNew: false };
+
+// ---- token and role -------------------------------------------------------------------------------
+async function useToken(token) {
+  state.token = token.trim();
+  state.editor = false;
+  if (state.token) {
+    const { ok, body } = await api('/api/whoami', { token: state.token });
+    if (ok) {
+      sessionStorage.setItem('kb.token', state.token);
+      state.editor = body.role === 'EDITOR';
+      $('who').textContent = `${body.name}(${state.editor ? '编辑' : '只读'})`;
+    } else {
+      sessionStorage.removeItem('kb.token');
+      $('who').textContent = '令牌无效,当前为只读';
+    }
+  } else {
+    $('who').textContent = '只读浏览';
+  }
+  document.querySelectorAll('.edit-only').forEach((node) => { node.hidden = !state.editor; });
+  $('form-actions').hidden = !state.editor || !state.type;
+  renderForm();
+}
+
+// ---- list -----------------------------------------------------------------------------------------
+async function loadList() {
+  const params = new URLSearchParams();
+  for (const [key, id] of [['type', 'f-type'], ['intent', 'f-intent'], ['scenario', 'f-scenario'], ['q', 'f-text']]) {
+    if ($(id).value.trim()) params.set(key, $(id).value.trim());
+  }
+  const { ok, body } = await api(`/api/entries?${params}`, { token: state.token });
+  const list = $('entries');
+  list.replaceChildren();
+  if (!ok) return;
+  $('count').textContent = `${body.length} 条`;
+  for (const entry of body) {
+    list.append(el('li', {}, el('button', {
+      type: 'button', dataset: { id: entry.id }, 'aria-current': String(state.current?.id === entry.id),
+      onclick: () => open(entry.id),
+    }, entry.title, el('small', {}, `${entry.id} · ${entry.scenario ?? ''}`))));
+  }
+}
+
+// ---- form -----------------------------------------------------------------------------------------
+function toField(kind, value) {
+  if (value === undefined || value === null) return '';
+  if (kind === 'lines') return value.join('\n');
+  if (kind === 'csv') return value.join(', ');
+  if (kind === 'kv') return Object.entries(value).map(([k, v]) => `${k}: ${v}`).join('\n');
+  if (kind === 'sections') return value.map((s) => `## ${s.heading}${s.intent ? ` @${s.intent}` : ''}\n${s.text}`).join('\n\n');
+  return String(value);
+}
+
+function fromField(kind, text) {
+  if (kind === 'lines') return text.split('\n').map((s) => s.trim()).filter(Boolean);
+  if (kind === 'csv') return text.split(/[,,、]/).map((s) => s.trim()).filter(Boolean);
+  if (kind === 'kv') {
+    return Object.fromEntries(text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+      const at = line.search(/[::]/);
+      return at < 0 ? [line, ''] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+    }));
+  }
+  if (kind === 'sections') {
+    const sections = [];
+    for (const line of text.split('\n')) {
+      const head = line.match(/^##\s*(.*?)(?:\s+@(\S+))?\s*$/);
+      if (head) sections.push({ heading: head[1], text: '', intent: head[2] || null });
+      else if (sections.length) sections.at(-1).text += (sections.at(-1).text ? '\n' : '') + line;
+    }
+    return sections.map((s) => ({ ...s, text: s.text.trim() }));
+  }
+  return text.trim() === '' ? null : text.trim();
+}
+
+function renderForm() {
+  const form = $('form');
+  form.replaceChildren();
+  if (!state.type) return;
+  const entry = state.current ?? {};
+  for (const [name, kind] of FIELDS[state.type]) {
+    const id = `field-${name}`;
+    let input;
+    if (kind === 'intent') {
+      input = el('select', { id, name }, el('option', { value: '' }, '(无)'),
+        state.intents.map((intent) => el('option', { value: intent.id, selected: intent.id === entry[name] }, `${intent.id} · ${intent.question}`)));
+    } else if (kind === 'text') {
+      input = el('input', { id, name, value: toField(kind, entry[name]), autocomplete: 'off' });
+    } else {
+      input = el('textarea', { id, name, rows: kind === 'sections' ? 10 : 4, value: toField(kind, entry[name]) });
+    }
+    input.readOnly = !state.editor || (name === 'id' && !state.isNew);
+    if (input.tagName === 'SELECT') input.disabled = !state.editor;
+    input.setAttribute('aria-describedby', `${id}-error`);
+    form.append(el('label', { for: id }, LABELS[name] ?? name), input, el('p', { className: 'field-error', id: `${id}-error` }));
+  }
+}
+
+function readForm() {
+  const entry = { type: state.type };
+  for (const [name, kind] of FIELDS[state.type]) {
+    const value = fromField(kind === 'intent' ? 'text' : kind, $(`field-${name}`).value);
+    if (value !== null && !(Array.isArray(value) && !value.length)) entry[name] = value;
+  }
+  return entry;
+}
+
+function notice(kind, text) {
+  $('message').replaceChildren(text ? el('p', { className: `notice ${kind}` }, text) : '');
+}
+
+function showProblems(problems) {
+  document.querySelectorAll('.field-error').forEach((node) => { node.textContent = ''; });
+  for (const problem of problems ?? []) {
+    const field = problem.field.split(/[.[]/)[0];
+    const target = document.getElementById(`field-${field}-error`);
+    if (target) target.textContent += `${problem.problem} `;
+  }
+}
+
+async function open(id) {
+  const { ok, body, etag } = await api(`/api/entries/${encodeURIComponent(id)}`, { token: state.token });
+  if (!ok) { notice('error', body?.message ?? '无法打开'); return; }
+  state.current = body;
+  state.etag = etag;
+  state.type = body.type;
+  state.isNew = false;
+  $('form-title').textContent = `${body.id}`;
+  $('conflict').replaceChildren();
+  notice('', '');
+  $('form-actions').hidden = !state.editor;
+  $('delete').hidden = false;
+  renderForm();
+  loadHistory();
+  document.querySelectorAll('#entries button').forEach((b) => b.setAttribute('aria-current', String(b.dataset.id === id)));
+}
+
+function startNew() {
+  state.type = $('new-type').value;
+  state.current = null;
+  state.etag = null;
+  state.isNew = true;
+  $('form-title').textContent = '新建条目';
+  $('conflict').replaceChildren();
+  $('history').replaceChildren();
+  notice('', '');
+  $('form-actions').hidden = false;
+  $('delete').hidden = true;
+  renderForm();
+  $('field-id').focus();
+}
+
+async function save(overrideEtag) {
+  const entry = readForm();
+  const reply = state.isNew
+    ? await api('/api/entries', { method: 'POST', body: entry, token: state.token })
+    : await api(`/api/entries/${encodeURIComponent(state.current.id)}`,
+      { method: 'PUT', body: entry, token: state.token, ifMatch: overrideEtag ?? state.etag });
+  showProblems(reply.body?.problems);
+  if (reply.ok) {
+    state.current = reply.body;
+    state.etag = reply.etag;
+    state.isNew = false;
+    $('form-title').textContent = reply.body.id;
+    $('conflict').replaceChildren();
+    $('delete').hidden = false;
+    notice('ok', '已保存,搜索已生效');
+    renderForm();
+    loadList();
+    loadHistory();
+  } else if (reply.status === 412) {
+    showConflict(entry, reply.body);
+  } else {
+    notice('error', reply.body?.message ?? `保存失败 (${reply.status})`);
+  }
+}
+
+async function showConflict(mine, error) {
+  const current = await api(`/api/entries/${encodeURIComponent(state.current.id)}`, { token: state.token });
+  const who = error.conflict?.changedBy ?? '其他人';
+  const when = error.conflict?.changedAt ? ` 于 ${error.conflict.changedAt}` : '';
+  notice('warn', `保存冲突:此条目在你打开后已被 ${who}${when} 修改。请对比两个版本后选择。`);
+  $('conflict').replaceChildren(el('div', { className: 'conflict' },
+    el('div', {}, el('h3', {}, '你的版本'), el('pre', {}, JSON.stringify(mine, null, 2))),
+    el('div', {}, el('h3', {}, '当前版本'), el('pre', {}, JSON.stringify(current.body, null, 2)))),
+  el('div', { className: 'row' },
+    el('button', { type: 'button', onclick: () => open(state.current.id) }, '放弃我的修改,载入当前版本'),
+    el('button', { type: 'button', className: 'danger', onclick: () => save(current.etag) }, '用我的版本覆盖')));
+}
+
+async function remove() {
+  if (!state.current || !confirm(`确定删除「${state.current.id}」吗?删除后可在修改历史中恢复。`)) return;
+  const reply = await api(`/api/entries/${encodeURIComponent(state.current.id)}`, { method: 'DELETE', token: state.token, ifMatch: state.etag });
+  if (reply.status === 204) {
+    notice('ok', `已删除 ${state.current.id}`);
+    state.isNew = false;
+    loadHistory();
+    state.current = { ...state.current, deleted: true };
+    $('form-actions').hidden = true;
+    loadList();
+  } else if (reply.status === 412) {
+    showConflict(readForm(), reply.body);
+  } else {
+    notice('error', reply.body?.message ?? '删除失败');
+  }
+}
+
+async function loadHistory() {
+  const list = $('history');
+  list.replaceChildren();
+  if (!state.current) return;
+  const { ok, body } = await api(`/api/entries/${encodeURIComponent(state.current.id)}/history`, { token: state.token });
+  if (!ok) return;
+  for (const record of [...body].reverse()) {
+    list.append(el('li', {}, `v${record.version} · ${record.at} · ${record.by} · ${record.action} `,
+      state.editor && record.content
+        ? el('button', { type: 'button', onclick: () => restore(record.version) }, `恢复 v${record.version}`) : null));
+  }
+}
+
+async function restore(version) {
+  const deleted = state.current?.deleted;
+  const reply = await api(`/api/entries/${encodeURIComponent(state.current.id)}/restore`,
+    { method: 'POST', body: { version }, token: state.token, ifMatch: deleted ? undefined : state.etag });
+  if (reply.ok) {
+    await open(state.current.id);
+    notice('ok', `已恢复到 v${version}`);
+    loadList();
+  } else {
+    notice('error', reply.body?.message ?? '恢复失败');
+  }
+}
+
+async function preview() {
+  const q = $('preview-q').value.trim();
+  if (!q || !state.current) return;
+  const { ok, body } = await api(`/api/search?${new URLSearchParams({ q, limit: '50' })}`, { token: state.token });
+  if (!ok) { $('preview-result').textContent = body?.message ?? '无法预览'; return; }
+  const rank = body.results.findIndex((r) => r.id === state.current.id) + 1;
+  $('preview-result').textContent = rank
+    ? `已保存的版本排第 ${rank} 名${rank === 1 && body.confident ? '(有把握)' : ''}`
+    : '已保存的版本不在前 50 名内';
+}
+
+// ---- import ---------------------------------------------------------------------------------------
+async function runImport(dryRun) {
+  const file = $('import-file').files[0];
+  if (!file) { $('import-report').replaceChildren(el('p', { className: 'notice warn' }, '请先选择文件')); return; }
+  const format = file.name.split('.').pop().toLowerCase();
+  const reply = await api(`/api/import?format=${format}&dryRun=${dryRun}`,
+    { method: 'POST', body: await file.arrayBuffer(), raw: true, token: state.token });
+  if (!reply.body?.rows && reply.body?.message) {
+    $('import-report').replaceChildren(el('p', { className: 'notice error' }, reply.body.message));
+    return;
+  }
+  const report = reply.body;
+  const rows = [
+    ...report.created.map((r) => [r.row, '新建', r.id, r.note ?? '']),
+    ...report.changed.map((r) => [r.row, '修改', r.id, r.note ?? '']),
+    ...report.unchanged.map((r) => [r.row, '不变', r.id, '']),
+    ...report.rejected.map((r) => [r.row, '拒绝', '', r.problems.map((p) => `${p.field}: ${p.problem}`).join(';')]),
+  ].sort((a, b) => a[0] - b[0]);
+  const summary = report.dryRun
+    ? `试导入:新建 ${report.created.length},修改 ${report.changed.length},不变 ${report.unchanged.length},拒绝 ${report.rejected.length}`
+    : report.applied ? `已导入:新建 ${report.created.length},修改 ${report.changed.length}` : '未导入:有被拒绝的行,没有写入任何内容';
+  $('import-report').replaceChildren(
+    el('p', { className: `notice ${report.rejected.length ? 'warn' : 'ok'}` }, summary),
+    el('table', { className: 'report' },
+      el('thead', {}, el('tr', {}, ['行', '结果', '编号', '说明'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, String(c))))))));
+  $('apply-import').disabled = !(report.dryRun && !report.rejected.length && (report.created.length + report.changed.length) > 0);
+  if (!report.dryRun && report.applied) loadList();
+}
+
+// ---- wiring ---------------------------------------------------------------------------------------
+$('token-form').addEventListener('submit', () => useToken($('token').value));
+for (const id of ['f-type', 'f-intent', 'f-scenario']) $(id).addEventListener('change', loadList);
+$('f-text').addEventListener('input', loadList);
+$('new').addEventListener('click', startNew);
+$('save').addEventListener('click', () => save());
+$('delete').addEventListener('click', remove);
+$('preview').addEventListener('click', preview);
+$('dry-run').addEventListener('click', () => runImport(true));
+$('apply-import').addEventListener('click', () => runImport(false));
+$('import-file').addEventListener('change', () => { $('apply-import').disabled = true; });
+
+api('/api/intents', { token: state.token }).then(({ ok, body }) => {
+  if (!ok) return;
+  state.intents = body;
+  for (const intent of body) $('f-intent').append(el('option', { value: intent.id }, intent.id));
+  for (const name of [...new Set(body.map((i) => i.scenario))]) $('f-scenario').append(el('option', { value: name }, name));
+  renderForm();
+});
+$('token').value = state.token;
+useToken(state.token);
+loadList();
