@@ -17,6 +17,9 @@ import org.apache.lucene.analysis.Analyzer;
 import shopkb.analysis.Analyzers;
 import shopkb.analysis.Vocabulary;
 import shopkb.analysis.VocabularyLoader;
+import shopkb.check.Finding;
+import shopkb.check.ReplyChecker;
+import shopkb.check.RuleSet;
 import shopkb.content.ContentLoader;
 import shopkb.content.ContentProblem;
 import shopkb.content.ContentStore;
@@ -59,6 +62,9 @@ public final class KnowledgeBase implements Closeable {
     private final SearchService search;
     private final ScheduledExecutorService watcher;
     private final ContentEditor editor;
+    private final AtomicReference<RuleSet> rules = new AtomicReference<>(RuleSet.empty());
+    private final ReplyChecker checker = new ReplyChecker(rules::get);
+    private volatile String rulesStamp;
     private volatile Instant indexedAt = Instant.now();
     private volatile String vocabularyStamp;
     private volatile String contentStamp;
@@ -83,6 +89,7 @@ public final class KnowledgeBase implements Closeable {
         this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), store, index,
                 () -> queryVocabulary.get().fingerprint(),
                 () -> contentStamp = FolderStamp.of(contentDir, FolderStamp.contentFolders()));
+        reloadRules();
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "content-watch");
             thread.setDaemon(true);
@@ -169,11 +176,29 @@ public final class KnowledgeBase implements Closeable {
         return true;
     }
 
+    /** Re-reads the reply rules; bad rule files are reported in {@link #health()} and left out. */
+    public void reloadRules() {
+        rulesStamp = FolderStamp.of(contentDir, List.of(RuleSet.FOLDER));
+        var phrasingIds = store.current().content().entries().values().stream()
+                .filter(e -> e instanceof shopkb.content.PhrasingEntry).map(Entry::id).collect(java.util.stream.Collectors.toSet());
+        rules.set(RuleSet.load(contentDir, phrasingIds));
+    }
+
+    /** Checks a draft reply against the phrasing rules. */
+    public List<Finding> check(String draft, String buyerMessage, String scenario) {
+        return checker.check(draft, buyerMessage, scenario);
+    }
+
+    public ReplyChecker checker() {
+        return checker;
+    }
+
     public Health health() {
         LoadedContent content = store.current().content();
         var report = index.openReport();
         var problems = new ArrayList<>(content.problems());
         problems.addAll(queryVocabulary.get().problems());
+        problems.addAll(rules.get().problems());
         return new Health(content.entries().size(), content.intents().size(), content.invalidFiles(), problems,
                 Duration.between(indexedAt, Instant.now()).toSeconds(), report.reused(), report.reason(), report.millis());
     }
@@ -194,6 +219,9 @@ public final class KnowledgeBase implements Closeable {
             }
             if (!vocabularyStamp(contentDir).equals(vocabularyStamp)) {
                 reloadVocabulary();
+            }
+            if (!FolderStamp.of(contentDir, List.of(RuleSet.FOLDER)).equals(rulesStamp)) {
+                reloadRules();
             }
         } catch (RuntimeException e) {
             // A half-written file is read again on the next tick; the last good content stays in use.

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import shopkb.KnowledgeBase;
+import shopkb.server.api.CheckHandler;
 import shopkb.server.api.EntryHandler;
 import shopkb.server.api.ErrorMapper;
 import shopkb.server.api.HealthHandler;
@@ -33,6 +34,7 @@ public final class KbApplication {
         var entries = new EntryHandler(kb, guard);
         var transfer = new TransferHandler(kb, guard);
         var health = new HealthHandler(kb);
+        var check = new CheckHandler(kb, guard);
         return Javalin.create(app -> {
             app.jsonMapper(new io.javalin.json.JavalinJackson(apiMapper(), false));
             app.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -57,6 +59,7 @@ public final class KbApplication {
             app.routes.delete("/api/entries/{id}", entries::delete);
             app.routes.get("/api/entries/{id}/history", entries::history);
             app.routes.post("/api/entries/{id}/restore", entries::restore);
+            app.routes.post("/api/check", check::handle);
             app.routes.post("/api/import", transfer::importFile);
             app.routes.get("/api/export", transfer::export);
             app.routes.get("/api/health", health::handle);

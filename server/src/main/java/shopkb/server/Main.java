@@ -3,6 +3,7 @@ package shopkb.server;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import shopkb.server.cli.CheckCommand;
 import shopkb.server.cli.Flags;
 import shopkb.server.cli.QualityCommand;
 import shopkb.server.cli.ServeCommand;
@@ -36,6 +37,13 @@ public final class Main {
                     }
                     QualityCommand.run(Path.of(flags.positional().getFirst()), config.contentDir(), System.out);
                 }
+                case "check-quality" -> {
+                    if (flags.positional().size() != 1) {
+                        throw new IllegalArgumentException("check-quality needs one file of draft<TAB>buyerMessage<TAB>rules lines");
+                    }
+                    CheckCommand.quality(Path.of(flags.positional().getFirst()), config.contentDir(), System.out);
+                }
+                case "check-bench" -> CheckCommand.bench(config.contentDir(), System.out);
                 case "token" -> TokenCommand.run(flags.positional(), flags.named().get("role"), config, System.out);
                 default -> {
                     usage();
@@ -51,6 +59,7 @@ public final class Main {
     private static void usage() {
         System.err.println("usage: shopkb serve [--port 7070] [--host 127.0.0.1] [--content faq-content] [--data data] [--web web]");
         System.err.println("       shopkb quality FILE.tsv [--content faq-content]");
+        System.err.println("       shopkb check-quality DRAFTS.tsv | check-bench  [--content faq-content]");
         System.err.println("       shopkb token add NAME [--role editor|reader] | token revoke NAME | token list  [--data data]");
     }
 }
