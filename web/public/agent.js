@@ -151,6 +151,7 @@ for (const control of [scenario, product, ...document.querySelectorAll('input[na
 [nick, shop].forEach((field) => field.addEventListener('change', search));
 
 document.addEventListener('keydown', (event) => {
+  if (event.target === draft) return;
   if (event.key === 'Escape') {
     input.value = '';
     search();
@@ -170,6 +171,84 @@ document.addEventListener('keydown', (event) => {
     copy(selected);
   }
 });
+
+// ---- reply check: findings while the agent writes the draft ---------------------------------------
+const draft = document.getElementById('draft');
+const draftView = document.getElementById('draft-view');
+const findingsList = document.getElementById('findings');
+let checkTimer;
+let latestCheck = 0;
+const phrasingTexts = new Map();
+
+async function phrasingText(id) {
+  if (!phrasingTexts.has(id)) {
+    const { ok, body } = await api(`/api/entries/${encodeURIComponent(id)}`);
+    phrasingTexts.set(id, ok ? body.text : null);
+  }
+  return phrasingTexts.get(id);
+}
+
+function markDraft(text, findings) {
+  // The draft with each finding's span marked, shown under the box.
+  const spans = [...findings].filter((f) => f.end > f.start).sort((a, b) => a.start - b.start);
+  const parts = [];
+  let at = 0;
+  for (const f of spans) {
+    if (f.start < at) continue;
+    parts.push(text.slice(at, f.start), el('mark', { className: 'finding' }, text.slice(f.start, f.end)));
+    at = f.end;
+  }
+  parts.push(text.slice(at));
+  draftView.replaceChildren(...parts);
+}
+
+async function applyFinding(finding, replacement) {
+  const text = draft.value;
+  draft.value = text.slice(0, finding.start) + replacement + text.slice(finding.end);
+  await checkDraft();
+  draft.focus();
+}
+
+async function checkDraft() {
+  const id = ++latestCheck;
+  const text = draft.value;
+  if (!text.trim()) {
+    findingsList.replaceChildren();
+    draftView.replaceChildren();
+    return;
+  }
+  const { ok, body } = await api('/api/check', { method: 'POST', body: { text, buyerMessage: input.value || null } });
+  if (id !== latestCheck || !ok) return;
+  markDraft(text, body.findings);
+  findingsList.replaceChildren(...body.findings.map((finding) => {
+    const actions = [];
+    if (finding.replacement !== null && finding.replacement !== undefined) {
+      const label = finding.replacement === '' ? '删除' : finding.start === 0 && finding.end === text.length
+        ? `加上「${finding.replacement}」` : `改为「${finding.replacement}」`;
+      const replacement = finding.start === 0 && finding.end === text.length ? finding.replacement + text : finding.replacement;
+      actions.push(el('button', { type: 'button', className: 'apply', onclick: () => applyFinding(finding, replacement) }, label));
+    }
+    if (finding.phrasingIds?.length) {
+      actions.push(el('button', {
+        type: 'button', className: 'use-phrasing',
+        onclick: async () => {
+          const phrasing = await phrasingText(finding.phrasingIds[0]);
+          if (phrasing) applyFinding({ start: 0, end: draft.value.length }, fill(phrasing));
+        },
+      }, '换用推荐话术'));
+    }
+    return el('li', { className: 'finding-item', dataset: { rule: finding.rule } },
+      el('strong', {}, finding.end > finding.start && finding.end - finding.start < text.length ? `「${finding.text}」` : '整条回复'),
+      ` ${finding.message} `, ...actions);
+  }));
+  if (!body.findings.length) findingsList.replaceChildren(el('li', { className: 'finding-ok' }, '用语检查通过'));
+}
+
+draft.addEventListener('input', () => {
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(checkDraft, 150);
+});
+input.addEventListener('input', () => { if (draft.value.trim()) { clearTimeout(checkTimer); checkTimer = setTimeout(checkDraft, 300); } });
 
 // Scenarios come from the declared intents.
 api('/api/intents').then(({ ok, body }) => {

@@ -99,3 +99,23 @@ test('the page fits beside a chat window at 360 px', async () => {
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-360.png') });
 });
+
+test('typing a bad draft shows the finding, and one click applies the suggestion', async () => {
+  const page = await newPage(browser, server.base);
+  await page.goto(server.base);
+  await page.fill('#q', '在吗');
+  await page.click('#draft');
+  await page.keyboard.type('你好,有什么事', { delay: 30 });
+  const finding = page.locator('.finding-item[data-rule="address-ni"]');
+  await finding.waitFor();
+  assert.equal(await page.locator('mark.finding').first().textContent(), '你');
+  await finding.locator('button.apply').click();
+  await page.waitForFunction(() => document.getElementById('draft').value === '您好,有什么事');
+  await page.locator('.finding-ok').waitFor();
+  await page.fill('#q', '质量太差了我要退款');
+  await page.fill('#draft', '请提供订单号');
+  await page.locator('.finding-item[data-rule="missing-apology"]').waitFor();
+  await page.locator('.finding-item[data-rule="missing-apology"] button.apply').click();
+  await page.waitForFunction(() => document.getElementById('draft').value.startsWith('亲,非常抱歉'));
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-check.png') });
+});

@@ -36,6 +36,9 @@ final class Highlighter {
             if (!matched.contains(term.text())) {
                 matched.add(term.text());
             }
+            if (term.text().length() < 2 && terms.stream().anyMatch(t -> t.text().length() >= 2)) {
+                continue; // lone characters (我, 要) would speckle the snippet; words and bigrams carry the match
+            }
             while (at >= 0) {
                 spans.add(new int[] {at, at + term.text().length()});
                 at = folded.indexOf(term.text(), at + 1);
