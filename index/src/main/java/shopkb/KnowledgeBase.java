@@ -24,6 +24,7 @@ import shopkb.content.ContentLoader;
 import shopkb.content.ContentProblem;
 import shopkb.content.ContentStore;
 import shopkb.content.FolderStamp;
+import shopkb.content.FolderWatcher;
 import shopkb.editing.ContentEditor;
 import shopkb.editing.HistoryStore;
 import shopkb.content.Entry;
@@ -67,14 +68,14 @@ public final class KnowledgeBase implements Closeable {
     private volatile String rulesStamp;
     private volatile Instant indexedAt = Instant.now();
     private volatile String vocabularyStamp;
-    private volatile String contentStamp;
+    private final FolderWatcher contentWatcher;
 
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
      */
     private KnowledgeBase(Path contentDir, RankingOptions options, Function<Builder, KnowledgeIndex> openIndex, Path historyDir) {
         this.contentDir = contentDir;
-        this.contentStamp = FolderStamp.of(contentDir, FolderStamp.contentFolders());
+        this.contentWatcher = new FolderWatcher(contentDir, FolderStamp.contentFolders());
         LoadedContent content = new ContentLoader(contentDir).load();
         this.vocabularyStamp = vocabularyStamp(contentDir);
         Vocabulary vocabulary = VocabularyLoader.load(contentDir);
@@ -87,8 +88,7 @@ public final class KnowledgeBase implements Closeable {
         var parser = new BuyerQueryParser(new Analyzers(options.analysis(), queryVocabulary::get), queryVocabulary::get, options);
         this.search = new SearchService(index, store, parser, options);
         this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), store, index,
-                () -> queryVocabulary.get().fingerprint(),
-                () -> contentStamp = FolderStamp.of(contentDir, FolderStamp.contentFolders()));
+                () -> queryVocabulary.get().fingerprint(), contentWatcher::acknowledge);
         reloadRules();
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "content-watch");
@@ -212,10 +212,9 @@ public final class KnowledgeBase implements Closeable {
     /** Takes in files changed by others: content (a git pull, a text editor) and vocabulary. */
     private void pickUpChangesQuietly() {
         try {
-            String stamp = FolderStamp.of(contentDir, FolderStamp.contentFolders());
-            if (editor != null && !stamp.equals(contentStamp)) {
-                contentStamp = stamp;
-                editor.syncFromDisk();
+            List<String> changed = contentWatcher.changes();
+            if (editor != null && !changed.isEmpty()) {
+                editor.syncFiles(changed);
             }
             if (!vocabularyStamp(contentDir).equals(vocabularyStamp)) {
                 reloadVocabulary();

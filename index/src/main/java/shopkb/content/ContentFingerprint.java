@@ -24,7 +24,11 @@ public final class ContentFingerprint {
 
     /** With a file added, or (XOR being its own inverse) with the same file removed. */
     public ContentFingerprint toggle(String relativePath, byte[] bytes) {
-        byte[] hash = hash(relativePath, bytes);
+        return toggle(hash(relativePath, bytes));
+    }
+
+    /** With a file of this {@link #hash} added or removed. */
+    public ContentFingerprint toggle(byte[] hash) {
         byte[] next = value.clone();
         for (int i = 0; i < next.length; i++) {
             next[i] ^= hash[i];

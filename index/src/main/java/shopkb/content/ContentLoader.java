@@ -49,10 +49,14 @@ public final class ContentLoader {
         var parsed = new LinkedHashMap<EntryType, List<Map.Entry<ContentFile, Entry>>>();
         for (EntryType type : EntryType.values()) {
             var list = new ArrayList<Map.Entry<ContentFile, Entry>>();
-            for (ContentFile file : readFolder(type.folder(), problems, fingerprint)) {
-                Entry entry = parse(file, ContentFormat.classOf(type), problems);
-                if (entry != null) {
-                    list.add(Map.entry(file, entry));
+            // Parsing YAML is the costly part of loading a large knowledge base: it runs on every core,
+            // then results are taken in file order so problems and duplicates are reported deterministically.
+            List<ContentFile> files = readFolder(type.folder(), problems, fingerprint);
+            List<Parsed> results = files.parallelStream().map(file -> parse(file, ContentFormat.classOf(type))).toList();
+            for (Parsed result : results) {
+                problems.addAll(result.problems());
+                if (result.entry() != null) {
+                    list.add(Map.entry(result.file(), result.entry()));
                 }
             }
             parsed.put(type, list);
@@ -124,6 +128,16 @@ public final class ContentLoader {
             }
         }
         return files;
+    }
+
+    /** One file's parse result. */
+    private record Parsed(ContentFile file, Entry entry, List<ContentProblem> problems) {
+    }
+
+    private static Parsed parse(ContentFile file, Class<? extends Entry> type) {
+        var problems = new ArrayList<ContentProblem>();
+        Entry entry = parse(file, type, problems);
+        return new Parsed(file, entry, problems);
     }
 
     private static <T> T parse(ContentFile file, Class<T> type, List<ContentProblem> problems) {

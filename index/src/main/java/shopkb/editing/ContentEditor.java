@@ -43,20 +43,20 @@ public final class ContentEditor {
     private final ContentStore store;
     private final KnowledgeIndex index;
     private final Supplier<String> vocabularyFingerprint;
-    private final Runnable afterWrite;
+    private final java.util.function.Consumer<String> acknowledge;
 
     /**
      * @param vocabularyFingerprint part of the index's build fingerprint besides the content's
-     * @param afterWrite told after each write, so a folder watcher does not reload what was just written
+     * @param acknowledge told each file the editor wrote, so a folder watcher does not reload it
      */
     public ContentEditor(Path contentDir, HistoryStore history, ContentStore store, KnowledgeIndex index,
-                         Supplier<String> vocabularyFingerprint, Runnable afterWrite) {
+                         Supplier<String> vocabularyFingerprint, java.util.function.Consumer<String> acknowledge) {
         this.contentDir = contentDir;
         this.history = history;
         this.store = store;
         this.index = index;
         this.vocabularyFingerprint = vocabularyFingerprint;
-        this.afterWrite = afterWrite;
+        this.acknowledge = acknowledge;
     }
 
     public Optional<Versioned> read(String id) {
@@ -164,6 +164,7 @@ public final class ContentEditor {
             String relative = LoadedContent.relativePath(entry);
             byte[] old = readBytes(relative);
             writeFile(relative, bytes);
+            acknowledge.accept(relative);
             history.append(entry.id(), by, action, new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                     old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
             fingerprint = (old == null ? fingerprint : fingerprint.toggle(relative, old)).toggle(relative, bytes);
@@ -172,7 +173,6 @@ public final class ContentEditor {
         }
         store.replace(content);
         index.apply(batch, List.of(), fingerprint.hex() + "+" + vocabularyFingerprint.get());
-        afterWrite.run();
         return applied;
     }
 
@@ -195,6 +195,82 @@ public final class ContentEditor {
         return upserts.size() + deletes.size();
     }
 
+    /**
+     * Takes in files changed by others, one by one: entries are re-read and re-validated, and search follows.
+     * A change to intents or products (which other entries refer to) reloads everything. The index's
+     * commit is then marked stale, so the next start rebuilds it from the files instead of trusting it.
+     *
+     * @param paths content-relative paths of changed, added or removed files
+     */
+    public synchronized void syncFiles(List<String> paths) {
+        if (paths.stream().anyMatch(p -> p.startsWith(shopkb.content.ContentFormat.INTENTS_FOLDER + "/")
+                || p.startsWith(shopkb.content.EntryType.PRODUCT.folder() + "/"))) {
+            syncFromDisk();
+            return;
+        }
+        LoadedContent content = store.current().content();
+        var entries = new java.util.HashMap<>(content.entries());
+        var problems = new ArrayList<>(content.problems());
+        var upserts = new ArrayList<Entry>();
+        var deletes = new ArrayList<String>();
+        ContentValidator validator = validator();
+        for (String relative : paths) {
+            if (!relative.endsWith(shopkb.content.ContentFormat.EXTENSION) || relative.contains("/.")) {
+                continue;
+            }
+            String folder = relative.substring(0, relative.indexOf('/'));
+            var type = shopkb.content.EntryType.fromName(folder).orElse(null);
+            if (type == null) {
+                continue;
+            }
+            String id = relative.substring(folder.length() + 1, relative.length() - shopkb.content.ContentFormat.EXTENSION.length());
+            problems.removeIf(p -> p.file().equals(relative));
+            byte[] bytes = readBytes(relative);
+            Entry previous = entries.get(id);
+            if (bytes == null) {
+                if (previous != null && previous.type() == type) {
+                    entries.remove(id);
+                    deletes.add(id);
+                }
+                continue;
+            }
+            var found = new ArrayList<FieldProblem>();
+            Entry entry = null;
+            try {
+                entry = ContentFormat.mapper().readValue(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                        ContentFormat.classOf(type));
+                if (entry == null) {
+                    found.add(new FieldProblem(null, "file is empty"));
+                } else {
+                    found.addAll(validator.validate(entry));
+                    if (!id.equals(entry.id())) {
+                        found.add(new FieldProblem("id", "id '" + entry.id() + "' does not match the file name"));
+                    }
+                }
+            } catch (IOException e) {
+                found.add(new FieldProblem(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                        ? ContentFormat.fieldOf(j) : null, e.getMessage().split("\n")[0]));
+            }
+            if (found.isEmpty()) {
+                entries.put(id, entry);
+                upserts.add(entry);
+            } else {
+                found.forEach(p -> problems.add(new shopkb.content.ContentProblem(relative, p.field(), p.problem())));
+                if (previous != null) {
+                    entries.remove(id);
+                    deletes.add(id);
+                }
+            }
+        }
+        if (upserts.isEmpty() && deletes.isEmpty() && problems.equals(content.problems())) {
+            return;
+        }
+        // The fingerprint no longer describes the files exactly: a restart re-checks them and rebuilds.
+        ContentFingerprint stale = content.fingerprint().toggle("changed on disk", String.valueOf(System.nanoTime()).getBytes());
+        store.replace(new LoadedContent(content.intents(), entries, problems, stale));
+        index.apply(upserts, deletes, stale.hex() + "+" + vocabularyFingerprint.get());
+    }
+
     /** The entry as it stands, checked against the editor's version tag. */
     private Entry current(String id, String ifMatch) {
         Entry current = store.current().entry(id);
@@ -204,7 +280,7 @@ public final class ContentEditor {
         // The file may have been changed on disk since the last reload: it is the truth.
         Entry onDisk = readEntry(LoadedContent.relativePath(current), current.getClass());
         if (onDisk != null && !onDisk.equals(current)) {
-            syncFromDisk();
+            syncFiles(List.of(LoadedContent.relativePath(current)));
             current = store.current().entry(id);
             if (current == null) {
                 throw new EntryNotFoundException(id);
@@ -260,6 +336,7 @@ public final class ContentEditor {
         } else {
             deleteFile(relative);
         }
+        acknowledge.accept(relative);
         history.append(subject.id(), by, action,
                 bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                 old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
@@ -279,7 +356,6 @@ public final class ContentEditor {
             store.replace(content.without(previous, fingerprint));
             index.delete(previous.id(), indexFingerprint);
         }
-        afterWrite.run();
     }
 
     private void writeFile(String relative, byte[] bytes) {

@@ -37,6 +37,7 @@ public final class KnowledgeIndex implements Closeable {
     public static final String FORMAT = "shopkb-index-2";
     private static final String FINGERPRINT_KEY = "content_fingerprint";
     private static final long REFRESH_MILLIS = 100;
+    private static final long COMMIT_MILLIS = 2000;
 
     /** How the index came to be: reused from disk, or built (and why). */
     public record OpenReport(boolean reused, String reason, long millis) {
@@ -47,6 +48,7 @@ public final class KnowledgeIndex implements Closeable {
     private final SearcherManager searchers;
     private final ScheduledExecutorService refresher;
     private final OpenReport openReport;
+    private volatile boolean dirty;
 
     private KnowledgeIndex(Directory directory, IndexWriter writer, OpenReport openReport) throws IOException {
         this.directory = directory;
@@ -59,6 +61,7 @@ public final class KnowledgeIndex implements Closeable {
             return thread;
         });
         refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_MILLIS, COMMIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -182,15 +185,34 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
+    /**
+     * Makes the change searchable at once (a near-real-time refresh, milliseconds) and leaves the durable
+     * commit to the background committer: the content files are the durable copy, and an index whose last
+     * commit lags them is rebuilt from them on the next start.
+     */
     private void commit(String fingerprint) throws IOException {
         writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, FORMAT + ":" + fingerprint).entrySet());
-        writer.commit();
         searchers.maybeRefreshBlocking();
+        dirty = true;
+    }
+
+    /** Commits pending changes, if any; runs every few seconds and on close. */
+    private synchronized void commitIfDirty() {
+        if (!dirty) {
+            return;
+        }
+        try {
+            writer.commit();
+            dirty = false;
+        } catch (IOException | RuntimeException e) {
+            // Retried on the next tick; until then a restart rebuilds from the content files.
+        }
     }
 
     @Override
     public void close() throws IOException {
         refresher.shutdownNow();
+        commitIfDirty();
         searchers.close();
         writer.close();
         directory.close();

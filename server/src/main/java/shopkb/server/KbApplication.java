@@ -64,6 +64,8 @@ public final class KbApplication {
             app.routes.get("/api/export", transfer::export);
             app.routes.get("/api/health", health::handle);
             app.routes.get("/api/whoami", ctx -> ctx.json(guard.identify(ctx)));
+            // No search, no content: the HTTP stack's own cost, the floor the benchmark compares against.
+            app.routes.get("/api/ping", ctx -> ctx.result("{\"pong\":true}").contentType("application/json"));
             app.routes.get("/api/openapi.json", OpenApiHandler::handle);
             ErrorMapper.register(app.routes);
         });

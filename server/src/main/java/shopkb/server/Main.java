@@ -3,6 +3,7 @@ package shopkb.server;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import shopkb.server.bench.BenchCommand;
 import shopkb.server.cli.CheckCommand;
 import shopkb.server.cli.Flags;
 import shopkb.server.cli.QualityCommand;
@@ -44,6 +45,10 @@ public final class Main {
                     CheckCommand.quality(Path.of(flags.positional().getFirst()), config.contentDir(), System.out);
                 }
                 case "check-bench" -> CheckCommand.bench(config.contentDir(), System.out);
+                case "bench" -> BenchCommand.run(config.contentDir(),
+                        java.util.Arrays.stream(flags.named().getOrDefault("sizes", "10000,100000").split(","))
+                                .map(String::strip).map(Integer::parseInt).toList(),
+                        Double.parseDouble(flags.named().getOrDefault("seconds", "10")), System.out);
                 case "token" -> TokenCommand.run(flags.positional(), flags.named().get("role"), config, System.out);
                 default -> {
                     usage();
@@ -59,6 +64,7 @@ public final class Main {
     private static void usage() {
         System.err.println("usage: shopkb serve [--port 7070] [--host 127.0.0.1] [--content faq-content] [--data data] [--web web]");
         System.err.println("       shopkb quality FILE.tsv [--content faq-content]");
+        System.err.println("       shopkb bench [--sizes 10000,100000] [--seconds 10]");
         System.err.println("       shopkb check-quality DRAFTS.tsv | check-bench  [--content faq-content]");
         System.err.println("       shopkb token add NAME [--role editor|reader] | token revoke NAME | token list  [--data data]");
     }

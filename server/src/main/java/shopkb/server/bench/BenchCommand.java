@@ -1,0 +1,179 @@
+package shopkb.server.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import shopkb.KnowledgeBase;
+import shopkb.content.Entry;
+import shopkb.content.FaqEntry;
+import shopkb.search.SearchRequest;
+import shopkb.server.KbApplication;
+import shopkb.server.ServerConfig;
+import shopkb.server.auth.Role;
+import shopkb.server.auth.TokenStore;
+
+/**
+ * {@code bench}: builds synthetic knowledge bases of the given sizes from the demo content, and prints
+ * build time, restart-to-ready time, heap after load, and search latency and throughput at concurrency
+ * 1, 8 and 32 over HTTP on loopback, beside two floors measured in the same run: the same searches
+ * in-process (no HTTP) and an HTTP endpoint that does no search. Then the same at concurrency 8 with an
+ * editor writing 10 entries a second.
+ */
+public final class BenchCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BenchCommand() {
+    }
+
+    public static void run(Path demo, List<Integer> sizes, double seconds, PrintStream out) throws Exception {
+        out.printf("machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1 << 20));
+        List<String> queries = SyntheticContent.queries(demo, 5000, 7);
+        for (int size : sizes) {
+            Path dir = Files.createTempDirectory("shopkb-bench-");
+            try {
+                benchSize(demo, dir, size, seconds, queries, out);
+            } finally {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static void benchSize(Path demo, Path dir, int size, double seconds, List<String> queries, PrintStream out)
+            throws Exception {
+        Path content = dir.resolve("content");
+        Path data = dir.resolve("data");
+        SyntheticContent.write(demo, content, size, 42);
+        out.printf("%n== %,d synthetic entries ==%n", size);
+
+        long start = System.nanoTime();
+        KnowledgeBase.open(content, data).close();
+        out.printf("index build:        %8.1f s%n", (System.nanoTime() - start) / 1e9);
+
+        System.gc();
+        start = System.nanoTime();
+        KnowledgeBase kb = KnowledgeBase.open(content, data);
+        TokenStore tokens = TokenStore.open(data.resolve("tokens.json"));
+        String token = tokens.add("bench", Role.EDITOR);
+        var config = new ServerConfig("127.0.0.1", 0, content, data, dir.resolve("no-web"), false);
+        Javalin app = KbApplication.create(kb, config, tokens).start("127.0.0.1", 0);
+        out.printf("restart to ready:   %8.1f s  (persisted index %s)%n", (System.nanoTime() - start) / 1e9,
+                kb.health().indexReused() ? "reused" : "REBUILT");
+        System.gc();
+        out.printf("heap after load:    %8d MB%n", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+
+        String base = "http://127.0.0.1:" + app.port();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<URI> searchUris = queries.stream().map(q -> URI.create(base + "/api/search?limit=10&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8))).toList();
+        URI ping = URI.create(base + "/api/ping");
+        LoadRun.Operation inProcess = n -> kb.search(SearchRequest.of(queries.get(n % queries.size()), 10));
+        LoadRun.Operation overHttp = n -> get(http, searchUris.get(n % searchUris.size()));
+        LoadRun.Operation httpOnly = n -> get(http, ping);
+        LoadRun.run(4, Math.min(5, seconds), overHttp); // warm-up of the JIT and the connection pool
+
+        out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+        for (int concurrency : LoadRun.levels()) {
+            LoadRun.Result floor = LoadRun.run(concurrency, seconds, inProcess);
+            LoadRun.Result server = LoadRun.run(concurrency, seconds, overHttp);
+            LoadRun.Result http0 = LoadRun.run(concurrency, seconds, httpOnly);
+            print(out, "in-process (floor)", floor);
+            print(out, "HTTP, no search (floor)", http0);
+            print(out, "HTTP search", server);
+            out.printf("%-26s %5d   server/in-process throughput %.0f%%, p50 over floor +%.2f ms%n", "", concurrency,
+                    100 * server.throughput() / floor.throughput(), server.p50() - floor.p50());
+        }
+
+        List<String> faqIds = kb.content().entries().values().stream().filter(e -> e instanceof FaqEntry)
+                .map(Entry::id).limit(500).toList();
+        var writes = new AtomicLong();
+        var writeErrors = new AtomicLong();
+        var stop = new AtomicBoolean();
+        Thread writer = Thread.ofPlatform().name("bench-writer").start(() -> {
+            int n = 0;
+            while (!stop.get()) {
+                long next = System.nanoTime() + 100_000_000L; // 10 writes a second
+                try {
+                    if (update(http, base, token, faqIds.get(n++ % faqIds.size()))) {
+                        writes.incrementAndGet();
+                    } else {
+                        writeErrors.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    writeErrors.incrementAndGet();
+                }
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        });
+        LoadRun.Result withWrites = LoadRun.run(8, seconds, overHttp);
+        stop.set(true);
+        writer.join();
+        print(out, "HTTP search + 10 writes/s", withWrites);
+        out.printf("%-26s %5s   writes done %d (%.1f/s), write errors %d%n", "", "", writes.get(),
+                writes.get() / withWrites.seconds(), writeErrors.get());
+
+        app.stop();
+        kb.close();
+    }
+
+    private static void get(HttpClient http, URI uri) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("status " + response.statusCode());
+        }
+    }
+
+    /** Reads an FAQ with its ETag and writes it back with one more similar question. */
+    private static boolean update(HttpClient http, String base, String token, String id) throws Exception {
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(base + "/api/entries/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode entry = JSON.readTree(read.body());
+        var similar = (com.fasterxml.jackson.databind.node.ArrayNode) entry.get("similar");
+        if (similar.size() < 150) {
+            similar.add("编辑加的问法" + System.nanoTime() % 1000);
+        }
+        HttpResponse<String> written = http.send(HttpRequest.newBuilder(URI.create(base + "/api/entries/" + id))
+                .header("Authorization", "Bearer " + token).header("If-Match", read.headers().firstValue("ETag").orElse(""))
+                .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(entry.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return written.statusCode() == 200;
+    }
+
+    private static void print(PrintStream out, String name, LoadRun.Result r) {
+        out.printf("%-26s %5d %9.2f %9.2f %9.2f %11.0f %8d%n", name, r.concurrency(), r.p50(), r.p99(), r.p999(),
+                r.throughput(), r.errors());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
