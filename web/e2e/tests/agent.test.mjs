@@ -1,27 +1,16 @@
 // The agent's search page, in a real browser against the real server.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, SCREENSHOTS, startServer } from './harness.mjs';
+import { test } from 'node:test';
+import { newPage, SCREENSHOTS, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
 
 test('the search box has focus on load and results update as the agent types', async () => {
-  const page = await newPage(browser, server.base);
-  await page.goto(server.base);
+  const page = await newPage(env.browser, env.server.base);
+  await page.goto(env.server.base);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
   await page.keyboard.type('包邮吗', { delay: 40 });
   await page.locator('.group').first().waitFor();
@@ -32,8 +21,8 @@ test('the search box has focus on load and results update as the agent types', a
 });
 
 test('copying a phrasing fills the placeholders from the agent settings', async () => {
-  const page = await newPage(browser, server.base);
-  await page.goto(server.base);
+  const page = await newPage(env.browser, env.server.base);
+  await page.goto(env.server.base);
   await page.locator('.settings summary').click();
   await page.fill('#nick', '小园');
   await page.fill('#shop', '七匹狼专卖店');
@@ -48,8 +37,8 @@ test('copying a phrasing fills the placeholders from the agent settings', async 
 });
 
 test('keyboard: arrow down selects a result and Enter copies it', async () => {
-  const page = await newPage(browser, server.base);
-  await page.goto(server.base);
+  const page = await newPage(env.browser, env.server.base);
+  await page.goto(env.server.base);
   await page.fill('#q', '发什么快递');
   await page.locator('.result').first().waitFor();
   await page.keyboard.press('ArrowDown');
@@ -64,16 +53,16 @@ test('keyboard: arrow down selects a result and Enter copies it', async () => {
 });
 
 test('a shortcut code finds its phrasing first', async () => {
-  const page = await newPage(browser, server.base);
-  await page.goto(server.base);
+  const page = await newPage(env.browser, env.server.base);
+  await page.goto(env.server.base);
   await page.fill('#q', '/wl');
   await page.locator('.result').first().waitFor();
   assert.equal(await page.locator('.result').first().getAttribute('data-id'), 'phr.shipping.checking');
 });
 
 test('chit-chat shows the no-confident-answer state, and Esc clears', async () => {
-  const page = await newPage(browser, server.base);
-  await page.goto(server.base);
+  const page = await newPage(env.browser, env.server.base);
+  await page.goto(env.server.base);
   await page.fill('#q', '今天天气不错');
   await page.waitForFunction(() => document.getElementById('status').textContent.includes('没有把握'));
   await page.keyboard.press('Escape');
@@ -82,8 +71,8 @@ test('chit-chat shows the no-confident-answer state, and Esc clears', async () =
 });
 
 test('stale answers are ignored: only the last message typed is shown', async () => {
-  const page = await newPage(browser, server.base);
-  await page.goto(server.base);
+  const page = await newPage(env.browser, env.server.base);
+  await page.goto(env.server.base);
   await page.fill('#q', '能便宜点吗');
   await page.fill('#q', '退货');
   await page.waitForTimeout(600);
@@ -91,8 +80,8 @@ test('stale answers are ignored: only the last message typed is shown', async ()
 });
 
 test('the page fits beside a chat window at 360 px', async () => {
-  const page = await newPage(browser, server.base, { width: 360, height: 740 });
-  await page.goto(server.base);
+  const page = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
+  await page.goto(env.server.base);
   await page.fill('#q', '质量太差了我要退款');
   await page.locator('.result').first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -101,8 +90,8 @@ test('the page fits beside a chat window at 360 px', async () => {
 });
 
 test('typing a bad draft shows the finding, and one click applies the suggestion', async () => {
-  const page = await newPage(browser, server.base);
-  await page.goto(server.base);
+  const page = await newPage(env.browser, env.server.base);
+  await page.goto(env.server.base);
   await page.fill('#q', '在吗');
   await page.click('#draft');
   await page.keyboard.type('你好,有什么事', { delay: 30 });

@@ -1,26 +1,15 @@
 // The editors' page, in a real browser against the real server.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, SCREENSHOTS, startServer } from './harness.mjs';
+import { test } from 'node:test';
+import { newPage, SCREENSHOTS, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function editorPage(token = server.token) {
-  const page = await newPage(browser, server.base);
+async function editorPage(token = env.server.token) {
+  const page = await newPage(env.browser, env.server.base);
   page.on('dialog', (dialog) => dialog.accept());
-  await page.goto(`${server.base}/editor.html`);
+  await page.goto(`${env.server.base}/editor.html`);
   if (token) {
     await page.fill('#token', token);
     await page.click('#token-use');
@@ -50,7 +39,7 @@ test('an editor edits and saves an entry, and search finds the change at once', 
   await page.fill('#field-answer', '亲,我们默认发申通、圆通、E邮宝,也可以发极兔快递哦!');
   await page.click('#save');
   await page.locator('.notice.ok').waitFor();
-  const search = await (await fetch(`${server.base}/api/search?q=${encodeURIComponent('极兔')}`)).json();
+  const search = await (await fetch(`${env.server.base}/api/search?q=${encodeURIComponent('极兔')}`)).json();
   assert.equal(search.results[0].id, 'faq.shipping.carriers');
   await page.locator('#history-box summary').click();
   assert.match(await page.locator('#history li').first().textContent(), /admin · update/);
@@ -79,7 +68,7 @@ test('a stale edit is explained as a conflict with both versions, never saved si
   await second.locator('.notice.warn').waitFor();
   assert.match(await second.locator('.notice.warn').textContent(), /已被 admin/);
   assert.equal(await second.locator('.conflict pre').count(), 2);
-  const stored = await (await fetch(`${server.base}/api/entries/faq.order.cutoff-time`)).json();
+  const stored = await (await fetch(`${env.server.base}/api/entries/faq.order.cutoff-time`)).json();
   assert.match(stored.answer, /下午3点截单/);
 });
 
@@ -91,6 +80,6 @@ test('an import shows its dry-run report before anything is applied', async () =
   await page.locator('table.report').waitFor();
   assert.match(await page.locator('#import-report .notice').textContent(), /新建 1.*拒绝 1/);
   assert.equal(await page.locator('#apply-import').isDisabled(), true, 'a report with rejected rows cannot be applied');
-  const before = await (await fetch(`${server.base}/api/search?q=${encodeURIComponent('能发极兔吗')}&type=faq`)).json();
+  const before = await (await fetch(`${env.server.base}/api/search?q=${encodeURIComponent('能发极兔吗')}&type=faq`)).json();
   assert.ok(!before.results.some((r) => r.title === '能发极兔吗'));
 });

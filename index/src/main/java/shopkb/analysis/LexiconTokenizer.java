@@ -38,7 +38,7 @@ final class LexiconTokenizer extends Tokenizer {
     @Override
     public void reset() throws IOException {
         super.reset();
-        String text = readAll();
+        String text = ReaderText.readAll(input);
         length = text.length();
         tokens.clear();
         next = 0;
@@ -108,15 +108,5 @@ final class LexiconTokenizer extends Tokenizer {
         }
         smartcn.end();
         smartcn.close();
-    }
-
-    private String readAll() throws IOException {
-        var builder = new StringBuilder();
-        char[] buffer = new char[1024];
-        int n;
-        while ((n = input.read(buffer)) != -1) {
-            builder.append(buffer, 0, n);
-        }
-        return builder.toString();
     }
 }

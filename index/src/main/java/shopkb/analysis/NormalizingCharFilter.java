@@ -21,7 +21,7 @@ final class NormalizingCharFilter extends BaseCharFilter {
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
         if (output == null) {
-            output = normalize(readAll(input));
+            output = normalize(ReaderText.readAll(input));
         }
         if (position >= output.length()) {
             return -1;
@@ -45,15 +45,5 @@ final class NormalizingCharFilter extends BaseCharFilter {
         }
         cleaned.append(original, copiedUpTo, original.length());
         return TextNormalizer.fold(cleaned);
-    }
-
-    private static String readAll(Reader reader) throws IOException {
-        var builder = new StringBuilder();
-        char[] buffer = new char[1024];
-        int n;
-        while ((n = reader.read(buffer)) != -1) {
-            builder.append(buffer, 0, n);
-        }
-        return builder.toString();
     }
 }

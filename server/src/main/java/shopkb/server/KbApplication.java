@@ -15,6 +15,7 @@ import shopkb.server.api.JsonErrorHandler;
 import shopkb.server.api.OpenApiHandler;
 import shopkb.server.api.SearchHandler;
 import shopkb.server.api.TransferHandler;
+import shopkb.server.api.WorkLimiter;
 import shopkb.server.auth.AccessGuard;
 import shopkb.server.auth.TokenStore;
 
@@ -30,11 +31,12 @@ public final class KbApplication {
 
     public static Javalin create(KnowledgeBase kb, ServerConfig config, TokenStore tokens) {
         var guard = new AccessGuard(tokens, config.readNeedsToken());
-        var search = new SearchHandler(kb, guard);
+        var limiter = WorkLimiter.forThisMachine();
+        var search = new SearchHandler(kb, guard, limiter);
         var entries = new EntryHandler(kb, guard);
         var transfer = new TransferHandler(kb, guard);
         var health = new HealthHandler(kb);
-        var check = new CheckHandler(kb, guard);
+        var check = new CheckHandler(kb, guard, limiter);
         return Javalin.create(app -> {
             app.jsonMapper(new io.javalin.json.JavalinJackson(apiMapper(), false));
             app.http.maxRequestSize = MAX_REQUEST_BYTES;

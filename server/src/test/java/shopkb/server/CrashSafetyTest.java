@@ -13,12 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,17 +62,7 @@ class CrashSafetyTest {
 
     @Test
     void aWriteAcknowledgedWith2xxIsPresentAfterKill9AndRestart() throws Exception {
-        Path content = tmp.resolve("content");
-        try (Stream<Path> files = Files.walk(TestServer.FIXTURE)) {
-            for (Path file : files.toList()) {
-                Path to = content.resolve(TestServer.FIXTURE.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
+        Path content = TestServer.copyFixture(tmp.resolve("content"));
         Path data = tmp.resolve("data");
         HttpClient http = HttpClient.newHttpClient();
 

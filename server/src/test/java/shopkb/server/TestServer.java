@@ -64,6 +64,24 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base() + rawPathAndQuery)).GET());
     }
 
+    /**
+     * GET over a plain socket, the request line sent byte for byte: for malformed escapes that
+     * java.net.URI refuses to build.
+     */
+    Reply rawGet(String rawPathAndQuery) throws IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + rawPathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String type = response.lines().takeWhile(l -> !l.isEmpty())
+                    .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
+            return new Reply(status, type, null, null, response.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     Reply post(String path, String jsonBody) throws IOException, InterruptedException {
         return send(request(path, null).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
@@ -100,7 +118,7 @@ final class TestServer implements AutoCloseable {
         return new Reply(response.statusCode(), type, json, response.headers().firstValue("ETag").orElse(null), response.body());
     }
 
-    private static Path copyFixture(Path target) {
+    static Path copyFixture(Path target) {
         try (Stream<Path> files = Files.walk(FIXTURE)) {
             for (Path file : files.toList()) {
                 Path to = target.resolve(FIXTURE.relativize(file).toString());

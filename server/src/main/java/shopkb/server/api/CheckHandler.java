@@ -20,10 +20,12 @@ public final class CheckHandler {
 
     private final KnowledgeBase kb;
     private final AccessGuard guard;
+    private final WorkLimiter limiter;
 
-    public CheckHandler(KnowledgeBase kb, AccessGuard guard) {
+    public CheckHandler(KnowledgeBase kb, AccessGuard guard, WorkLimiter limiter) {
         this.kb = kb;
         this.guard = guard;
+        this.limiter = limiter;
     }
 
     public void handle(Context ctx) {
@@ -39,7 +41,7 @@ public final class CheckHandler {
             throw ApiException.badRequest("buyerMessage", "at most " + SearchHandler.MAX_QUERY_CHARS + " characters");
         }
         long start = System.nanoTime();
-        List<Finding> findings = kb.check(request.text(), request.buyerMessage(), request.scenario());
+        List<Finding> findings = limiter.run(() -> kb.check(request.text(), request.buyerMessage(), request.scenario()));
         ctx.json(new CheckResponse(findings, Math.round((System.nanoTime() - start) / 10_000.0) / 100.0));
     }
 }

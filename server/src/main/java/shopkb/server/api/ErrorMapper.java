@@ -20,7 +20,12 @@ public final class ErrorMapper {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.where()));
+        routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", "1");
+            }
+            write(ctx, e.status(), e.code(), e.getMessage(), e.where());
+        });
         routes.exception(ValidationFailedException.class, (e, ctx) -> ctx.status(400).json(new ApiError("validation_failed",
                 "the entry was not saved: " + e.problems().size() + " problem(s)",
                 e.problems().getFirst().field(), e.problems(), null)));

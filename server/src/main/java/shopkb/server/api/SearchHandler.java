@@ -22,10 +22,12 @@ public final class SearchHandler {
 
     private final KnowledgeBase kb;
     private final AccessGuard guard;
+    private final WorkLimiter limiter;
 
-    public SearchHandler(KnowledgeBase kb, AccessGuard guard) {
+    public SearchHandler(KnowledgeBase kb, AccessGuard guard, WorkLimiter limiter) {
         this.kb = kb;
         this.guard = guard;
+        this.limiter = limiter;
     }
 
     /** The search parameters as sent, all text, validated in one place for GET and POST. */
@@ -34,13 +36,15 @@ public final class SearchHandler {
 
     public void get(Context ctx) {
         guard.requireReader(ctx);
-        ctx.json(kb.search(validate(new Params(ctx.queryParam("q"), ctx.queryParam("limit"), ctx.queryParam("type"),
-                ctx.queryParam("scenario"), ctx.queryParam("product")))));
+        SearchRequest request = validate(new Params(ctx.queryParam("q"), ctx.queryParam("limit"), ctx.queryParam("type"),
+                ctx.queryParam("scenario"), ctx.queryParam("product")));
+        ctx.json(limiter.run(() -> kb.search(request)));
     }
 
     public void post(Context ctx) {
         guard.requireReader(ctx);
-        ctx.json(kb.search(validate(JsonBodies.read(ctx, Params.class))));
+        SearchRequest request = validate(JsonBodies.read(ctx, Params.class));
+        ctx.json(limiter.run(() -> kb.search(request)));
     }
 
     static SearchRequest validate(Params params) {

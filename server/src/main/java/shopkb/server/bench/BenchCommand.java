@@ -14,11 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import shopkb.KnowledgeBase;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
@@ -27,6 +25,7 @@ import shopkb.server.KbApplication;
 import shopkb.server.ServerConfig;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
+import shopkb.server.cli.TempFolders;
 
 /**
  * {@code bench}: builds synthetic knowledge bases of the given sizes from the demo content, and prints
@@ -52,7 +51,7 @@ public final class BenchCommand {
             try {
                 benchSize(demo, dir, size, seconds, queries, out);
             } finally {
-                deleteTree(dir);
+                TempFolders.delete(dir);
             }
         }
     }
@@ -169,11 +168,4 @@ public final class BenchCommand {
                 r.throughput(), r.errors());
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

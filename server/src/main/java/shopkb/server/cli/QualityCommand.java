@@ -35,14 +35,6 @@ public final class QualityCommand {
         return configs;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
     public static void run(Path queriesFile, Path contentDir, PrintStream out) throws IOException {
         List<LabelledQuery> queries = LabelledQuery.readTsv(queriesFile);
         var reports = new ArrayList<QualityReport>();
@@ -54,7 +46,7 @@ public final class QualityCommand {
                 entries = kb.content().entries().size();
                 reports.add(QualityEvaluator.evaluate(config.getKey(), kb.searchService(), queries));
             } finally {
-                deleteTree(dataDir);
+                TempFolders.delete(dataDir);
             }
         }
         out.printf("%d queries from %s, content %s (%d entries)%n%n", queries.size(), queriesFile, contentDir, entries);

@@ -1,0 +1,42 @@
+package shopkb.server.api;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A cap on searches and checks running at once. Past it a request waits briefly, then gets a 503 with
+ * Retry-After: under a burst a few callers are told to retry, instead of every caller slowing down.
+ */
+public final class WorkLimiter {
+
+    private static final long WAIT_MILLIS = 250;
+    private final Semaphore permits;
+
+    public WorkLimiter(int concurrent) {
+        this.permits = new Semaphore(concurrent, true);
+    }
+
+    /** Four per core: enough to keep the cores busy while a few requests wait on I/O. */
+    public static WorkLimiter forThisMachine() {
+        return new WorkLimiter(4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    public <T> T run(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ApiException(503, "overloaded", "the server is busy with other searches; retry in a moment", null);
+        }
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
+    }
+}
