@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import shopkb.server.bench.BenchCommand;
+import shopkb.server.bench.Soak;
 import shopkb.server.cli.CheckCommand;
 import shopkb.server.cli.Flags;
 import shopkb.server.cli.QualityCommand;
@@ -49,6 +50,8 @@ public final class Main {
                         java.util.Arrays.stream(flags.named().getOrDefault("sizes", "10000,100000").split(","))
                                 .map(String::strip).map(Integer::parseInt).toList(),
                         Double.parseDouble(flags.named().getOrDefault("seconds", "10")), System.out);
+                case "soak" -> Soak.run(config.contentDir(), Double.parseDouble(flags.named().getOrDefault("seconds", "300")),
+                        Integer.parseInt(flags.named().getOrDefault("windows", "10")), System.out);
                 case "token" -> TokenCommand.run(flags.positional(), flags.named().get("role"), config, System.out);
                 default -> {
                     usage();
@@ -65,6 +68,7 @@ public final class Main {
         System.err.println("usage: shopkb serve [--port 7070] [--host 127.0.0.1] [--content faq-content] [--data data] [--web web]");
         System.err.println("       shopkb quality FILE.tsv [--content faq-content]");
         System.err.println("       shopkb bench [--sizes 10000,100000] [--seconds 10]");
+        System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
         System.err.println("       shopkb check-quality DRAFTS.tsv | check-bench  [--content faq-content]");
         System.err.println("       shopkb token add NAME [--role editor|reader] | token revoke NAME | token list  [--data data]");
     }

@@ -61,6 +61,56 @@ class CrashSafetyTest {
     }
 
     @Test
+    void everyWriteAcknowledgedDuringABurstSurvivesKill9AndContentAndIndexAgree() throws Exception {
+        Path content = TestServer.copyFixture(tmp.resolve("burst-content"));
+        Path data = tmp.resolve("burst-data");
+        HttpClient http = HttpClient.newHttpClient();
+        Running first = start(content, data);
+        var acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        Thread burst = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 1000; i++) {
+                String id = "phr.burst" + i;
+                String body = "{\"type\": \"phrasing\", \"id\": \"" + id + "\", \"scenario\": \"物流\", \"title\": \"突发写入"
+                        + i + "\", \"text\": \"亲,突发写入第" + i + "条闪电话术\"}";
+                try {
+                    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/api/entries"))
+                            .header("Authorization", "Bearer " + first.token()).header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (created.statusCode() == 201) {
+                        acknowledged.add(id);
+                    }
+                } catch (Exception e) {
+                    return; // the server was killed mid-request: that write was never acknowledged
+                }
+            }
+        });
+        Thread.sleep(1500);
+        first.process().destroyForcibly(); // SIGKILL in the middle of the burst
+        first.process().waitFor(10, TimeUnit.SECONDS);
+        burst.join();
+        assertTrue(acknowledged.size() > 5, "the burst wrote " + acknowledged.size() + " entries before the kill");
+
+        Running second = start(content, data);
+        try {
+            for (String id : acknowledged) {
+                HttpResponse<String> entry = http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + second.port() + "/api/entries/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, entry.statusCode(), id + " was acknowledged but is missing");
+            }
+            HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port()
+                    + "/api/search?type=phrasing&limit=50&q=%E9%97%AA%E7%94%B5%E8%AF%9D%E6%9C%AF")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(JSON.readTree(search.body()).get("total").asInt() >= Math.min(acknowledged.size(), 50),
+                    "the index agrees with the content after the restart");
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + second.port() + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(0, JSON.readTree(health.body()).get("invalid").asInt(), "no torn or half-written file");
+        } finally {
+            second.process().destroyForcibly();
+            second.process().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aWriteAcknowledgedWith2xxIsPresentAfterKill9AndRestart() throws Exception {
         Path content = TestServer.copyFixture(tmp.resolve("content"));
         Path data = tmp.resolve("data");

@@ -148,7 +148,7 @@ public final class BenchCommand {
     }
 
     /** Reads an FAQ with its ETag and writes it back with one more similar question. */
-    private static boolean update(HttpClient http, String base, String token, String id) throws Exception {
+    static boolean update(HttpClient http, String base, String token, String id) throws Exception {
         HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(base + "/api/entries/" + id)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode entry = JSON.readTree(read.body());
