@@ -36,13 +36,13 @@ public final class DocumentBuilder {
                     docs.add(doc);
                 }
                 Document body = unit(entry, Fields.Unit.BODY, 0);
-                text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.concat(Stream.of(faq.answer(), faq.note()), faq.tags().stream())));
+                body(body, join(Stream.concat(Stream.of(faq.answer(), faq.note()), faq.tags().stream())));
                 docs.add(body);
             }
             case PhrasingEntry phrasing -> {
                 Document body = unit(entry, Fields.Unit.BODY, 0);
                 title(body, phrasing.title());
-                text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.of(
+                body(body, join(Stream.of(
                         Stream.of(phrasing.text(), phrasing.whenToUse()), phrasing.tags().stream(), phrasing.replaces().stream())
                         .flatMap(s -> s)));
                 docs.add(body);
@@ -52,7 +52,7 @@ public final class DocumentBuilder {
                     PolicySection section = policy.sections().get(i);
                     Document doc = unit(entry, Fields.Unit.SECTION, i);
                     title(doc, policy.title() + " " + section.heading());
-                    text(doc, Fields.BODY_WORDS, Fields.BODY_GRAMS, section.text());
+                    body(doc, section.text());
                     docs.add(doc);
                 }
             }
@@ -61,7 +61,7 @@ public final class DocumentBuilder {
                 title(body, product.name() + " " + product.code());
                 String facts = product.attributes().entrySet().stream()
                         .map(a -> a.getKey() + " " + a.getValue()).collect(Collectors.joining("\n"));
-                text(body, Fields.BODY_WORDS, Fields.BODY_GRAMS, join(Stream.of(
+                body(body, join(Stream.of(
                         Stream.of(facts, product.sizeAdvice(), product.care()), product.tags().stream()).flatMap(s -> s)));
                 docs.add(body);
             }
@@ -86,6 +86,10 @@ public final class DocumentBuilder {
     private static void title(Document doc, String title) {
         text(doc, Fields.TITLE_WORDS, Fields.TITLE_GRAMS, title);
         doc.add(new TextField(Fields.TITLE_PINYIN, title, Field.Store.NO));
+    }
+
+    private static void body(Document doc, String text) {
+        doc.add(new TextField(Fields.BODY_WORDS, text, Field.Store.NO));
     }
 
     private static void text(Document doc, String wordsField, String gramsField, String text) {

@@ -34,10 +34,11 @@ public final class Fields {
     public static final String TITLE_WORDS = "title_words";
     /** Titles and headings, bigrams. */
     public static final String TITLE_GRAMS = "title_grams";
-    /** Answers, phrasing texts, policy sections and product facts, words. */
+    /**
+     * Answers, phrasing texts, policy sections and product facts, words only: long texts' bigram postings cost
+     * a fifth of the search time at 100k entries and changed no ranking in the quality sets.
+     */
     public static final String BODY_WORDS = "body_words";
-    /** The same body text, bigrams. */
-    public static final String BODY_GRAMS = "body_grams";
 
     /** Questions and titles as pairs of toneless pinyin syllables, for homophone typos. */
     public static final String QUESTION_PINYIN = "question_pinyin";

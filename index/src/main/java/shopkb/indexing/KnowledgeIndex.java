@@ -34,7 +34,7 @@ import shopkb.content.Entry;
 public final class KnowledgeIndex implements Closeable {
 
     /** Bump when fields or analysis change, so persisted indexes are rebuilt. */
-    public static final String FORMAT = "shopkb-index-2";
+    public static final String FORMAT = "shopkb-index-3";
     private static final String FINGERPRINT_KEY = "content_fingerprint";
     private static final long REFRESH_MILLIS = 100;
     private static final long COMMIT_MILLIS = 2000;

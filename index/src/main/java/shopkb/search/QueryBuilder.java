@@ -40,7 +40,6 @@ final class QueryBuilder {
         if (options.bigrams()) {
             addField(text, Fields.QUESTION_GRAMS, query.grams(), boost(options, QUESTION_BOOST) * GRAMS_BOOST, options);
             addField(text, Fields.TITLE_GRAMS, query.grams(), boost(options, TITLE_BOOST) * GRAMS_BOOST, options);
-            addField(text, Fields.BODY_GRAMS, query.grams(), boost(options, BODY_BOOST) * GRAMS_BOOST, options);
         }
         if (options.pinyin()) {
             addField(text, Fields.QUESTION_PINYIN, query.pinyin(), boost(options, QUESTION_BOOST) * PINYIN_BOOST, options);
