@@ -80,6 +80,27 @@ function resultNode(result) {
   return node;
 }
 
+const phrasingCache = new Map();
+
+/** The top answer's recommended phrasings, as results, fetched once each (they may not match the words). */
+async function recommendedPhrasings(response) {
+  const top = response.results.find((r) => r.type === 'faq');
+  if (!top?.phrasingIds?.length) return [];
+  const shown = new Set(response.results.map((r) => r.id));
+  const wanted = top.phrasingIds.filter((id) => !shown.has(id)).slice(0, 4);
+  const fetched = await Promise.all(wanted.map(async (id) => {
+    if (!phrasingCache.has(id)) {
+      const { ok, body } = await api(`/api/entries/${encodeURIComponent(id)}`);
+      phrasingCache.set(id, ok ? body : null);
+    }
+    return phrasingCache.get(id);
+  }));
+  return fetched.filter(Boolean).map((p) => ({
+    id: p.id, type: 'phrasing', title: p.title, text: p.text, shortcut: p.shortcut,
+    snippet: p.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) + ' · 推荐话术',
+  }));
+}
+
 function render(response) {
   list.replaceChildren();
   copyables = [];
@@ -132,6 +153,14 @@ async function search() {
       list.replaceChildren();
       status.textContent = body?.message ?? '搜索出错';
       return;
+    }
+    const recommended = text.trim().startsWith('/') ? [] : await recommendedPhrasings(body);
+    if (id !== latest) return;
+    if (recommended.length) {
+      // Recommended phrasings of the standard answer come first among the phrasings.
+      const firstPhrasing = body.results.findIndex((r) => r.type === 'phrasing');
+      const at = firstPhrasing < 0 ? body.results.length : firstPhrasing;
+      body.results.splice(at, 0, ...recommended);
     }
     render(body);
   } catch {
