@@ -2,8 +2,10 @@ package shopkb.content;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The content currently served, as an immutable snapshot that is swapped whole, so readers never see a
@@ -11,18 +13,53 @@ import java.util.Map;
  */
 public final class ContentStore {
 
-    /** Loaded content plus lookups derived from it once per snapshot. */
-    public record Snapshot(LoadedContent content, Map<String, List<String>> phrasingIdsByIntent) {
+    /** Loaded content plus lookups derived from it (kept up to date one entry at a time on edits). */
+    public record Snapshot(LoadedContent content, Map<String, List<String>> phrasingIdsByIntent, Set<String> productCodes) {
 
         static Snapshot of(LoadedContent content) {
             var byIntent = new HashMap<String, List<String>>();
+            var codes = new HashSet<String>();
             for (Entry entry : content.entries().values()) {
                 if (entry instanceof PhrasingEntry phrasing && phrasing.intent() != null) {
                     byIntent.computeIfAbsent(phrasing.intent(), k -> new ArrayList<>()).add(phrasing.id());
+                } else if (entry instanceof ProductEntry product) {
+                    codes.add(product.code());
                 }
             }
             byIntent.replaceAll((k, v) -> List.copyOf(v));
-            return new Snapshot(content, Map.copyOf(byIntent));
+            return new Snapshot(content, Map.copyOf(byIntent), Set.copyOf(codes));
+        }
+
+        /** This snapshot after one entry changed, without rescanning the others. */
+        Snapshot after(LoadedContent next, Entry previous, Entry changed) {
+            Map<String, List<String>> byIntent = phrasingIdsByIntent;
+            if (previous instanceof PhrasingEntry || changed instanceof PhrasingEntry) {
+                var copy = new HashMap<String, List<String>>();
+                phrasingIdsByIntent.forEach((intent, ids) -> copy.put(intent, new ArrayList<>(ids)));
+                if (previous instanceof PhrasingEntry p && p.intent() != null) {
+                    copy.getOrDefault(p.intent(), new ArrayList<>()).remove(p.id());
+                }
+                if (changed instanceof PhrasingEntry p && p.intent() != null) {
+                    List<String> ids = copy.computeIfAbsent(p.intent(), k -> new ArrayList<>());
+                    ids.add(p.id());
+                    ids.sort(null);
+                }
+                copy.values().removeIf(List::isEmpty);
+                copy.replaceAll((k, v) -> List.copyOf(v));
+                byIntent = Map.copyOf(copy);
+            }
+            Set<String> codes = productCodes;
+            if (previous instanceof ProductEntry || changed instanceof ProductEntry) {
+                var copy = new HashSet<>(productCodes);
+                if (previous instanceof ProductEntry p) {
+                    copy.remove(p.code());
+                }
+                if (changed instanceof ProductEntry p) {
+                    copy.add(p.code());
+                }
+                codes = Set.copyOf(copy);
+            }
+            return new Snapshot(next, byIntent, codes);
         }
 
         public Entry entry(String id) {
@@ -46,5 +83,13 @@ public final class ContentStore {
 
     public void replace(LoadedContent content) {
         this.snapshot = Snapshot.of(content);
+    }
+
+    /**
+     * Swaps in content that differs from the current by one entry ({@code previous} replaced by
+     * {@code changed}; either may be null), updating the derived lookups incrementally.
+     */
+    public synchronized void replaceOne(LoadedContent content, Entry previous, Entry changed) {
+        this.snapshot = snapshot.after(content, previous, changed);
     }
 }

@@ -17,7 +17,8 @@ public record LoadedContent(
 
     public LoadedContent {
         intents = Map.copyOf(intents);
-        entries = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(entries));
+        // A sorted source copies in linear time: edits copy the map once per change.
+        entries = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(entries));
         problems = List.copyOf(problems);
     }
 
@@ -28,7 +29,7 @@ public record LoadedContent(
 
     /** This content with one entry added or replaced, its file's earlier problems cleared. */
     public LoadedContent with(Entry entry, ContentFingerprint newFingerprint) {
-        var next = new java.util.HashMap<>(entries);
+        var next = new java.util.TreeMap<>((java.util.SortedMap<String, Entry>) entries);
         next.put(entry.id(), entry);
         String file = relativePath(entry);
         return new LoadedContent(intents, next, problems.stream().filter(p -> !p.file().equals(file)).toList(), newFingerprint);
@@ -36,7 +37,7 @@ public record LoadedContent(
 
     /** This content without one entry. */
     public LoadedContent without(Entry entry, ContentFingerprint newFingerprint) {
-        var next = new java.util.HashMap<>(entries);
+        var next = new java.util.TreeMap<>((java.util.SortedMap<String, Entry>) entries);
         next.remove(entry.id());
         String file = relativePath(entry);
         return new LoadedContent(intents, next, problems.stream().filter(p -> !p.file().equals(file)).toList(), newFingerprint);

@@ -299,15 +299,14 @@ public final class ContentEditor {
     }
 
     private ContentValidator validator() {
-        LoadedContent content = store.current().content();
-        var codes = content.entries().values().stream().filter(e -> e instanceof ProductEntry)
-                .map(e -> ((ProductEntry) e).code()).collect(Collectors.toSet());
-        return new ContentValidator(content.intents().keySet(), codes);
+        ContentStore.Snapshot snapshot = store.current();
+        return new ContentValidator(snapshot.content().intents().keySet(), snapshot.productCodes());
     }
 
     private void validate(Entry entry, Entry replacing) {
         var problems = new ArrayList<>(validator().validate(entry));
         if (entry instanceof ProductEntry product) {
+            // Products are few; scanning them for a clash or a reference is cheap.
             store.current().content().entries().values().stream()
                     .filter(e -> e instanceof ProductEntry p && p.code().equals(product.code()) && !e.id().equals(entry.id()))
                     .findFirst()
@@ -350,10 +349,10 @@ public final class ContentEditor {
         }
         String indexFingerprint = fingerprint.hex() + "+" + vocabularyFingerprint.get();
         if (next != null) {
-            store.replace(content.with(next, fingerprint));
+            store.replaceOne(content.with(next, fingerprint), previous, next);
             index.upsert(next, indexFingerprint);
         } else {
-            store.replace(content.without(previous, fingerprint));
+            store.replaceOne(content.without(previous, fingerprint), previous, null);
             index.delete(previous.id(), indexFingerprint);
         }
     }
