@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import shopkb.content.ContentFingerprint;
 import shopkb.content.ContentFormat;
-import shopkb.content.ContentLoader;
 import shopkb.content.ContentStore;
 import shopkb.content.ContentValidator;
 import shopkb.content.Entry;
@@ -44,6 +42,7 @@ public final class ContentEditor {
     private final KnowledgeIndex index;
     private final Supplier<String> vocabularyFingerprint;
     private final java.util.function.Consumer<String> acknowledge;
+    private final DiskChanges diskChanges;
 
     /**
      * @param vocabularyFingerprint part of the index's build fingerprint besides the content's
@@ -57,6 +56,7 @@ public final class ContentEditor {
         this.index = index;
         this.vocabularyFingerprint = vocabularyFingerprint;
         this.acknowledge = acknowledge;
+        this.diskChanges = new DiskChanges(contentDir, store, index, vocabularyFingerprint, this::validator);
     }
 
     public Optional<Versioned> read(String id) {
@@ -182,93 +182,16 @@ public final class ContentEditor {
      * @return number of entries added, changed or removed
      */
     public synchronized int syncFromDisk() {
-        LoadedContent fresh = new ContentLoader(contentDir).load();
-        LoadedContent current = store.current().content();
-        if (fresh.fingerprint().hex().equals(current.fingerprint().hex())) {
-            return 0;
-        }
-        var upserts = fresh.entries().values().stream()
-                .filter(e -> !Objects.equals(e, current.entries().get(e.id()))).toList();
-        var deletes = current.entries().keySet().stream().filter(id -> !fresh.entries().containsKey(id)).toList();
-        store.replace(fresh);
-        index.apply(upserts, deletes, fresh.fingerprint().hex() + "+" + vocabularyFingerprint.get());
-        return upserts.size() + deletes.size();
+        return diskChanges.reloadAll();
     }
 
     /**
-     * Takes in files changed by others, one by one: entries are re-read and re-validated, and search follows.
-     * A change to intents or products (which other entries refer to) reloads everything. The index's
-     * commit is then marked stale, so the next start rebuilds it from the files instead of trusting it.
+     * Takes in files changed by others, one by one (see {@link DiskChanges#apply}).
      *
      * @param paths content-relative paths of changed, added or removed files
      */
     public synchronized void syncFiles(List<String> paths) {
-        if (paths.stream().anyMatch(p -> p.startsWith(shopkb.content.ContentFormat.INTENTS_FOLDER + "/")
-                || p.startsWith(shopkb.content.EntryType.PRODUCT.folder() + "/"))) {
-            syncFromDisk();
-            return;
-        }
-        LoadedContent content = store.current().content();
-        var entries = new java.util.HashMap<>(content.entries());
-        var problems = new ArrayList<>(content.problems());
-        var upserts = new ArrayList<Entry>();
-        var deletes = new ArrayList<String>();
-        ContentValidator validator = validator();
-        for (String relative : paths) {
-            if (!relative.endsWith(shopkb.content.ContentFormat.EXTENSION) || relative.contains("/.")) {
-                continue;
-            }
-            String folder = relative.substring(0, relative.indexOf('/'));
-            var type = shopkb.content.EntryType.fromName(folder).orElse(null);
-            if (type == null) {
-                continue;
-            }
-            String id = relative.substring(folder.length() + 1, relative.length() - shopkb.content.ContentFormat.EXTENSION.length());
-            problems.removeIf(p -> p.file().equals(relative));
-            byte[] bytes = readBytes(relative);
-            Entry previous = entries.get(id);
-            if (bytes == null) {
-                if (previous != null && previous.type() == type) {
-                    entries.remove(id);
-                    deletes.add(id);
-                }
-                continue;
-            }
-            var found = new ArrayList<FieldProblem>();
-            Entry entry = null;
-            try {
-                entry = ContentFormat.mapper().readValue(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
-                        ContentFormat.classOf(type));
-                if (entry == null) {
-                    found.add(new FieldProblem(null, "file is empty"));
-                } else {
-                    found.addAll(validator.validate(entry));
-                    if (!id.equals(entry.id())) {
-                        found.add(new FieldProblem("id", "id '" + entry.id() + "' does not match the file name"));
-                    }
-                }
-            } catch (IOException e) {
-                found.add(new FieldProblem(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                        ? ContentFormat.fieldOf(j) : null, e.getMessage().split("\n")[0]));
-            }
-            if (found.isEmpty()) {
-                entries.put(id, entry);
-                upserts.add(entry);
-            } else {
-                found.forEach(p -> problems.add(new shopkb.content.ContentProblem(relative, p.field(), p.problem())));
-                if (previous != null) {
-                    entries.remove(id);
-                    deletes.add(id);
-                }
-            }
-        }
-        if (upserts.isEmpty() && deletes.isEmpty() && problems.equals(content.problems())) {
-            return;
-        }
-        // The fingerprint no longer describes the files exactly: a restart re-checks them and rebuilds.
-        ContentFingerprint stale = content.fingerprint().toggle("changed on disk", String.valueOf(System.nanoTime()).getBytes());
-        store.replace(new LoadedContent(content.intents(), entries, problems, stale));
-        index.apply(upserts, deletes, stale.hex() + "+" + vocabularyFingerprint.get());
+        diskChanges.apply(paths);
     }
 
     /** The entry as it stands, checked against the editor's version tag. */
