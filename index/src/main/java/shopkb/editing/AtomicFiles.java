@@ -39,6 +39,17 @@ public final class AtomicFiles {
         forceFolder(dir);
     }
 
+    /** The file's bytes, or null when it does not exist. */
+    public static byte[] readIfExists(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null; // deleted between the check and the read
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static void delete(Path target) throws IOException {
         Files.deleteIfExists(target);
         forceFolder(target.toAbsolutePath().getParent());

@@ -2,7 +2,6 @@ package shopkb.editing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -297,12 +296,7 @@ public final class ContentEditor {
     }
 
     private byte[] readBytes(String relative) {
-        try {
-            Path file = contentDir.resolve(relative);
-            return Files.exists(file) ? Files.readAllBytes(file) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AtomicFiles.readIfExists(contentDir.resolve(relative));
     }
 
     private Entry readEntry(String relative, Class<? extends Entry> type) {

@@ -1,9 +1,7 @@
 package shopkb.editing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,11 +137,6 @@ final class DiskChanges {
     }
 
     private byte[] readBytes(String relative) {
-        try {
-            Path file = contentDir.resolve(relative);
-            return Files.exists(file) ? Files.readAllBytes(file) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AtomicFiles.readIfExists(contentDir.resolve(relative));
     }
 }
