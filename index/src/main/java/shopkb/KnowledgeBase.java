@@ -23,7 +23,6 @@ import shopkb.check.RuleSet;
 import shopkb.content.ContentLoader;
 import shopkb.content.ContentProblem;
 import shopkb.content.ContentStore;
-import shopkb.content.FolderStamp;
 import shopkb.content.Entry;
 import shopkb.content.FolderWatcher;
 import shopkb.content.Intent;
@@ -65,19 +64,20 @@ public final class KnowledgeBase implements Closeable {
     private final ContentEditor editor;
     private final AtomicReference<RuleSet> rules = new AtomicReference<>(RuleSet.empty());
     private final ReplyChecker checker = new ReplyChecker(rules::get);
-    private volatile String rulesStamp;
     private volatile Instant indexedAt = Instant.now();
-    private volatile String vocabularyStamp;
     private final FolderWatcher contentWatcher;
+    private final FolderWatcher vocabularyWatcher;
+    private final FolderWatcher rulesWatcher;
 
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
      */
     private KnowledgeBase(Path contentDir, RankingOptions options, Function<Builder, KnowledgeIndex> openIndex, Path historyDir) {
         this.contentDir = contentDir;
-        this.contentWatcher = new FolderWatcher(contentDir, FolderStamp.contentFolders());
+        this.contentWatcher = new FolderWatcher(contentDir, FolderWatcher.contentFolders());
+        this.vocabularyWatcher = new FolderWatcher(contentDir, List.of(VocabularyLoader.FOLDER));
+        this.rulesWatcher = new FolderWatcher(contentDir, List.of(RuleSet.FOLDER));
         LoadedContent content = new ContentLoader(contentDir).load();
-        this.vocabularyStamp = vocabularyStamp(contentDir);
         Vocabulary vocabulary = VocabularyLoader.load(contentDir);
         this.indexVocabulary = new AtomicReference<>(vocabulary);
         this.queryVocabulary = new AtomicReference<>(vocabulary);
@@ -164,7 +164,6 @@ public final class KnowledgeBase implements Closeable {
      * @return whether the vocabulary changed
      */
     public synchronized boolean reloadVocabulary() {
-        vocabularyStamp = vocabularyStamp(contentDir);
         Vocabulary fresh = VocabularyLoader.load(contentDir);
         if (fresh.fingerprint().equals(queryVocabulary.get().fingerprint())) {
             return false;
@@ -178,7 +177,6 @@ public final class KnowledgeBase implements Closeable {
 
     /** Re-reads the reply rules; bad rule files are reported in {@link #health()} and left out. */
     public void reloadRules() {
-        rulesStamp = FolderStamp.of(contentDir, List.of(RuleSet.FOLDER));
         var phrasingIds = store.current().content().entries().values().stream()
                 .filter(e -> e instanceof shopkb.content.PhrasingEntry).map(Entry::id).collect(java.util.stream.Collectors.toSet());
         rules.set(RuleSet.load(contentDir, phrasingIds));
@@ -209,17 +207,17 @@ public final class KnowledgeBase implements Closeable {
         index.close();
     }
 
-    /** Takes in files changed by others: content (a git pull, a text editor) and vocabulary. */
+    /** Takes in files changed by others (a git pull, a text editor): content, vocabulary and reply rules. */
     private void pickUpChangesQuietly() {
         try {
             List<String> changed = contentWatcher.changes();
             if (editor != null && !changed.isEmpty()) {
                 editor.syncFiles(changed);
             }
-            if (!vocabularyStamp(contentDir).equals(vocabularyStamp)) {
+            if (!vocabularyWatcher.changes().isEmpty()) {
                 reloadVocabulary();
             }
-            if (!FolderStamp.of(contentDir, List.of(RuleSet.FOLDER)).equals(rulesStamp)) {
+            if (!rulesWatcher.changes().isEmpty()) {
                 reloadRules();
             }
         } catch (RuntimeException e) {
@@ -229,9 +227,5 @@ public final class KnowledgeBase implements Closeable {
 
     private static String fingerprint(LoadedContent content, Vocabulary vocabulary) {
         return content.fingerprint().hex() + "+" + vocabulary.fingerprint();
-    }
-
-    private static String vocabularyStamp(Path contentDir) {
-        return FolderStamp.of(contentDir, List.of(VocabularyLoader.FOLDER));
     }
 }

@@ -30,6 +30,12 @@ public final class FolderWatcher {
         changes();
     }
 
+    /** The content folders: intents and one per entry type. */
+    public static List<String> contentFolders() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(ContentFormat.INTENTS_FOLDER),
+                java.util.stream.Stream.of(EntryType.values()).map(EntryType::folder)).toList();
+    }
+
     /** Relative paths added, changed or removed since the last call. */
     public synchronized List<String> changes() {
         var now = new HashMap<String, Seen>();

@@ -34,16 +34,16 @@ final class QueryBuilder {
 
     static Query build(BuyerQuery query, SearchRequest request, RankingOptions options) {
         var text = new BooleanQuery.Builder();
-        addField(text, Fields.QUESTION_WORDS, query.words(), boost(options, QUESTION_BOOST), options);
-        addField(text, Fields.TITLE_WORDS, query.words(), boost(options, TITLE_BOOST), options);
-        addField(text, Fields.BODY_WORDS, query.words(), boost(options, BODY_BOOST), options);
+        addField(text, Fields.QUESTION_WORDS, query.words(), boost(options, QUESTION_BOOST));
+        addField(text, Fields.TITLE_WORDS, query.words(), boost(options, TITLE_BOOST));
+        addField(text, Fields.BODY_WORDS, query.words(), boost(options, BODY_BOOST));
         if (options.bigrams()) {
-            addField(text, Fields.QUESTION_GRAMS, query.grams(), boost(options, QUESTION_BOOST) * GRAMS_BOOST, options);
-            addField(text, Fields.TITLE_GRAMS, query.grams(), boost(options, TITLE_BOOST) * GRAMS_BOOST, options);
+            addField(text, Fields.QUESTION_GRAMS, query.grams(), boost(options, QUESTION_BOOST) * GRAMS_BOOST);
+            addField(text, Fields.TITLE_GRAMS, query.grams(), boost(options, TITLE_BOOST) * GRAMS_BOOST);
         }
         if (options.pinyin()) {
-            addField(text, Fields.QUESTION_PINYIN, query.pinyin(), boost(options, QUESTION_BOOST) * PINYIN_BOOST, options);
-            addField(text, Fields.TITLE_PINYIN, query.pinyin(), boost(options, TITLE_BOOST) * PINYIN_BOOST, options);
+            addField(text, Fields.QUESTION_PINYIN, query.pinyin(), boost(options, QUESTION_BOOST) * PINYIN_BOOST);
+            addField(text, Fields.TITLE_PINYIN, query.pinyin(), boost(options, TITLE_BOOST) * PINYIN_BOOST);
         }
         for (String code : focusCodes(query, request)) {
             text.add(new BoostQuery(new TermQuery(new Term(Fields.PRODUCT, code)), PRODUCT_FOCUS_BOOST), BooleanClause.Occur.SHOULD);
@@ -82,8 +82,7 @@ final class QueryBuilder {
      * One SHOULD clause per ordinary term; the expansions of one synonym span go into a single
      * disjunction-max clause, so a concept with many synonyms counts once, not once per synonym.
      */
-    private static void addField(BooleanQuery.Builder builder, String field, List<QueryTerm> terms, float fieldBoost,
-                                 RankingOptions options) {
+    private static void addField(BooleanQuery.Builder builder, String field, List<QueryTerm> terms, float fieldBoost) {
         var groups = new java.util.LinkedHashMap<Integer, List<Query>>();
         for (QueryTerm term : terms) {
             if (term.weight() <= BuyerQueryParser.PARTICLE_WEIGHT) {
