@@ -14,26 +14,42 @@ import java.util.Set;
 public final class ContentStore {
 
     /** Loaded content plus lookups derived from it (kept up to date one entry at a time on edits). */
-    public record Snapshot(LoadedContent content, Map<String, List<String>> phrasingIdsByIntent, Set<String> productCodes) {
+    public record Snapshot(LoadedContent content, Map<String, List<String>> phrasingIdsByIntent, Set<String> productCodes,
+                           Map<String, String> phrasingIdByShortcut) {
 
         static Snapshot of(LoadedContent content) {
             var byIntent = new HashMap<String, List<String>>();
             var codes = new HashSet<String>();
+            var shortcuts = new HashMap<String, String>();
             for (Entry entry : content.entries().values()) {
-                if (entry instanceof PhrasingEntry phrasing && phrasing.intent() != null) {
-                    byIntent.computeIfAbsent(phrasing.intent(), k -> new ArrayList<>()).add(phrasing.id());
+                if (entry instanceof PhrasingEntry phrasing) {
+                    if (phrasing.intent() != null) {
+                        byIntent.computeIfAbsent(phrasing.intent(), k -> new ArrayList<>()).add(phrasing.id());
+                    }
+                    if (phrasing.shortcut() != null) {
+                        shortcuts.putIfAbsent(phrasing.shortcut(), phrasing.id());
+                    }
                 } else if (entry instanceof ProductEntry product) {
                     codes.add(product.code());
                 }
             }
             byIntent.replaceAll((k, v) -> List.copyOf(v));
-            return new Snapshot(content, Map.copyOf(byIntent), Set.copyOf(codes));
+            return new Snapshot(content, Map.copyOf(byIntent), Set.copyOf(codes), Map.copyOf(shortcuts));
         }
 
         /** This snapshot after one entry changed, without rescanning the others. */
         Snapshot after(LoadedContent next, Entry previous, Entry changed) {
             Map<String, List<String>> byIntent = phrasingIdsByIntent;
+            Map<String, String> shortcuts = phrasingIdByShortcut;
             if (previous instanceof PhrasingEntry || changed instanceof PhrasingEntry) {
+                var shortcutCopy = new HashMap<>(phrasingIdByShortcut);
+                if (previous instanceof PhrasingEntry p && p.shortcut() != null) {
+                    shortcutCopy.remove(p.shortcut(), p.id());
+                }
+                if (changed instanceof PhrasingEntry p && p.shortcut() != null) {
+                    shortcutCopy.putIfAbsent(p.shortcut(), p.id());
+                }
+                shortcuts = Map.copyOf(shortcutCopy);
                 var copy = new HashMap<String, List<String>>();
                 phrasingIdsByIntent.forEach((intent, ids) -> copy.put(intent, new ArrayList<>(ids)));
                 if (previous instanceof PhrasingEntry p && p.intent() != null) {
@@ -59,7 +75,7 @@ public final class ContentStore {
                 }
                 codes = Set.copyOf(copy);
             }
-            return new Snapshot(next, byIntent, codes);
+            return new Snapshot(next, byIntent, codes, shortcuts);
         }
 
         public Entry entry(String id) {

@@ -134,17 +134,15 @@ public final class SearchService {
         if (!code.startsWith("/") || code.length() > 13) {
             return hits;
         }
-        return snapshot.content().entries().values().stream()
-                .filter(e -> e instanceof PhrasingEntry p && code.equals(p.shortcut()))
-                .findFirst()
-                .map(e -> {
-                    var reordered = new ArrayList<UnitHit>();
-                    float top = hits.isEmpty() ? 1f : hits.getFirst().score();
-                    reordered.add(new UnitHit(e.id(), Fields.Unit.BODY, 0, top + 1f));
-                    hits.stream().filter(h -> !h.entryId().equals(e.id())).forEach(reordered::add);
-                    return (List<UnitHit>) reordered;
-                })
-                .orElse(hits);
+        String id = snapshot.phrasingIdByShortcut().get(code);
+        if (id == null) {
+            return hits;
+        }
+        var reordered = new ArrayList<UnitHit>();
+        float top = hits.isEmpty() ? 1f : hits.getFirst().score();
+        reordered.add(new UnitHit(id, Fields.Unit.BODY, 0, top + 1f));
+        hits.stream().filter(h -> !h.entryId().equals(id)).forEach(reordered::add);
+        return reordered;
     }
 
     private static SearchResult shape(Entry entry, UnitHit hit, List<QueryTerm> terms, ContentStore.Snapshot snapshot) {
