@@ -2,6 +2,7 @@ package shopkb.content;
 
 import java.util.List;
 import java.util.Map;
+import org.pcollections.TreePMap;
 
 /**
  * The result of loading a content directory: the valid intents and entries, and the problems of the rest.
@@ -17,8 +18,8 @@ public record LoadedContent(
 
     public LoadedContent {
         intents = Map.copyOf(intents);
-        // A sorted source copies in linear time: edits copy the map once per change.
-        entries = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(entries));
+        // Persistent: with() and without() share all but O(log n) nodes with this content.
+        entries = entries instanceof TreePMap<String, Entry> persistent ? persistent : TreePMap.from(entries);
         problems = List.copyOf(problems);
     }
 
@@ -29,16 +30,14 @@ public record LoadedContent(
 
     /** This content with one entry added or replaced, its file's earlier problems cleared. */
     public LoadedContent with(Entry entry, ContentFingerprint newFingerprint) {
-        var next = new java.util.TreeMap<>((java.util.SortedMap<String, Entry>) entries);
-        next.put(entry.id(), entry);
+        var next = ((TreePMap<String, Entry>) entries).plus(entry.id(), entry);
         String file = relativePath(entry);
         return new LoadedContent(intents, next, problems.stream().filter(p -> !p.file().equals(file)).toList(), newFingerprint);
     }
 
     /** This content without one entry. */
     public LoadedContent without(Entry entry, ContentFingerprint newFingerprint) {
-        var next = new java.util.TreeMap<>((java.util.SortedMap<String, Entry>) entries);
-        next.remove(entry.id());
+        var next = ((TreePMap<String, Entry>) entries).minus(entry.id());
         String file = relativePath(entry);
         return new LoadedContent(intents, next, problems.stream().filter(p -> !p.file().equals(file)).toList(), newFingerprint);
     }

@@ -66,7 +66,21 @@ public final class DocumentBuilder {
                 docs.add(body);
             }
         }
+        docs.forEach(DocumentBuilder::withEveryTextField);
         return docs;
+    }
+
+    /**
+     * Gives the unit an empty value for each text field it lacks. A field on only some documents has sparse
+     * norms, read through a doc-id index on every scored hit: that lookup was a quarter of search time at 100k
+     * entries. An empty value stores a norm and adds no term, so scores do not change.
+     */
+    private static void withEveryTextField(Document doc) {
+        for (String field : Fields.TEXT_FIELDS) {
+            if (doc.getField(field) == null) {
+                doc.add(new TextField(field, "", Field.Store.NO));
+            }
+        }
     }
 
     private static Document unit(Entry entry, Fields.Unit unit, int index) {

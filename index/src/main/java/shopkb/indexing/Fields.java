@@ -44,6 +44,9 @@ public final class Fields {
     public static final String QUESTION_PINYIN = "question_pinyin";
     /** Titles as pinyin pairs. */
     public static final String TITLE_PINYIN = "title_pinyin";
+    /** Every analysed text field. */
+    public static final java.util.List<String> TEXT_FIELDS = java.util.List.of(QUESTION_WORDS, QUESTION_GRAMS,
+            QUESTION_PINYIN, TITLE_WORDS, TITLE_GRAMS, TITLE_PINYIN, BODY_WORDS);
     public static final java.util.List<String> WORD_FIELDS = java.util.List.of(QUESTION_WORDS, TITLE_WORDS, BODY_WORDS);
     public static final java.util.List<String> PINYIN_FIELDS = java.util.List.of(QUESTION_PINYIN, TITLE_PINYIN);
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param matchedTerms the buyer's terms found in the snippet source, for highlighting
  * @param answer FAQ: the standard answer, to send
  * @param note FAQ: guidance for the agent, not to send
- * @param phrasingIds FAQ: recommended phrasings for the intent
+ * @param phrasingIds FAQ: up to five recommended phrasings for the intent, in id order
  * @param text phrasing: the text to copy, placeholders unfilled
  * @param shortcut phrasing: short code
  * @param section policy: heading of the matching section

@@ -12,6 +12,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import shopkb.content.ContentStore;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
@@ -28,9 +29,15 @@ import shopkb.indexing.KnowledgeIndex;
  */
 public final class SearchService {
 
-    /** Units looked at per search; entries are collapsed from these. */
-    private static final int UNITS_TO_COLLECT = 200;
+    /**
+     * Units looked at per search, per result asked for; entries are collapsed from these. Each FAQ has about five
+     * question units, so this leaves room for the requested number of distinct entries; collecting more only
+     * slows the pruning of Lucene's top-k scorer.
+     */
+    private static final int UNITS_PER_RESULT = 5;
+    private static final int MIN_UNITS_TO_COLLECT = 50;
     private static final int SNIPPET_CHARS = 120;
+    static final int MAX_RECOMMENDED_PHRASINGS = 5;
     /** Share of the message's information (IDF-weighted) the top result must match to be a confident answer. */
     static final double CONFIDENT_COVERAGE = 0.55;
 
@@ -65,7 +72,8 @@ public final class SearchService {
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
         var idf = new HashMap<QueryTerm, Double>();
         List<UnitHit> best = index.withSearcher(searcher -> {
-            Map<String, UnitHit> hits = collapse(searcher, luceneQuery, options.multiUnit() ? SECOND_UNIT_WEIGHT : 0f);
+            Map<String, UnitHit> hits = collapse(searcher, luceneQuery,
+                    Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()), options.multiUnit() ? SECOND_UNIT_WEIGHT : 0f);
             idf.putAll(Confidence.idf(searcher.getIndexReader(), query));
             return List.copyOf(hits.values());
         });
@@ -99,9 +107,10 @@ public final class SearchService {
     record UnitHit(String entryId, Fields.Unit unit, int unitIndex, float score) {
     }
 
-    private static Map<String, UnitHit> collapse(IndexSearcher searcher, Query query, float secondUnitWeight)
+    private static Map<String, UnitHit> collapse(IndexSearcher searcher, Query query, int unitsToCollect, float secondUnitWeight)
             throws IOException {
-        TopDocs top = searcher.search(query, UNITS_TO_COLLECT);
+        // The hit count is not needed: counting exactly up to Lucene's default 1,000 hits would delay pruning.
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(unitsToCollect, unitsToCollect));
         UnitReader.Unit[] units = UnitReader.read(searcher.getIndexReader(), top.scoreDocs);
         var best = new LinkedHashMap<String, UnitHit>();
         var second = new java.util.HashMap<String, Float>();
@@ -151,7 +160,7 @@ public final class SearchService {
                 String source = hit.unit() == Fields.Unit.QUESTION ? faq.allQuestions().get(hit.unitIndex()) : faq.answer();
                 var h = Highlighter.highlight(source, terms, SNIPPET_CHARS);
                 yield new SearchResult(faq.id(), "faq", faq.intent(), faq.scenario(), faq.question(), h.html(),
-                        hit.score(), h.matchedTerms(), faq.answer(), faq.note(), snapshot.phrasingIdsFor(faq.intent()),
+                        hit.score(), h.matchedTerms(), faq.answer(), faq.note(), recommended(snapshot.phrasingIdsFor(faq.intent())),
                         null, null, null, null, null);
             }
             case PhrasingEntry phrasing -> {
@@ -176,6 +185,14 @@ public final class SearchService {
                         product.code(), product.attributes());
             }
         };
+    }
+
+    /**
+     * The first few phrasings of the answer's intent: enough to offer beside it, and a response stays small
+     * when an intent has hundreds of phrasings (a result carried 600 ids at 100,000 entries).
+     */
+    private static List<String> recommended(List<String> phrasingIds) {
+        return List.copyOf(phrasingIds.subList(0, Math.min(MAX_RECOMMENDED_PHRASINGS, phrasingIds.size())));
     }
 
     private static double millisSince(long startNanos) {

@@ -17,9 +17,13 @@ public final class WorkLimiter {
         this.permits = new Semaphore(concurrent, true);
     }
 
-    /** Four per core: enough to keep the cores busy while a few requests wait on I/O. */
+    /**
+     * One per core: a search is CPU work only (the index is memory-mapped and cached), so more at once only
+     * interleave, and an editor's save would then get a smaller share of the CPU (at 8 searches on 2 cores,
+     * a save waited behind all of them: 5 saves a second at most). Waiting searches queue in arrival order.
+     */
     public static WorkLimiter forThisMachine() {
-        return new WorkLimiter(4 * Runtime.getRuntime().availableProcessors());
+        return new WorkLimiter(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     public <T> T run(Supplier<T> work) {

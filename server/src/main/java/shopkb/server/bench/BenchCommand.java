@@ -45,6 +45,8 @@ public final class BenchCommand {
         out.printf("machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1 << 20));
+        out.println("load generator: " + WrkLoad.version().map(v -> v + ", a separate process on loopback")
+                .orElse("Java HttpClient in the server's JVM (install wrk for a separate, lighter one)"));
         List<String> queries = SyntheticContent.queries(demo, 5000, 7);
         for (int size : sizes) {
             Path dir = Files.createTempDirectory("shopkb-bench-");
@@ -81,19 +83,17 @@ public final class BenchCommand {
 
         String base = "http://127.0.0.1:" + app.port();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<URI> searchUris = queries.stream().map(q -> URI.create(base + "/api/search?limit=10&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8))).toList();
-        URI ping = URI.create(base + "/api/ping");
+        List<String> searchPaths = queries.stream()
+                .map(q -> "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
+        HttpLoad load = httpLoad(http, base, searchPaths, dir);
         LoadRun.Operation inProcess = n -> kb.search(SearchRequest.of(queries.get(n % queries.size()), 10));
-        LoadRun.Operation overHttp = n -> get(http, searchUris.get(n % searchUris.size()));
-        LoadRun.Operation httpOnly = n -> get(http, ping);
-        LoadRun.run(4, Math.min(5, seconds), overHttp); // warm-up of the JIT and the connection pool
+        load.search(4, Math.min(5, seconds)); // warm-up of the JIT and the connections
 
         out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
         for (int concurrency : LoadRun.levels()) {
             LoadRun.Result floor = LoadRun.run(concurrency, seconds, inProcess);
-            LoadRun.Result server = LoadRun.run(concurrency, seconds, overHttp);
-            LoadRun.Result http0 = LoadRun.run(concurrency, seconds, httpOnly);
+            LoadRun.Result server = load.search(concurrency, seconds);
+            LoadRun.Result http0 = load.ping(concurrency, seconds);
             print(out, "in-process (floor)", floor);
             print(out, "HTTP, no search (floor)", http0);
             print(out, "HTTP search", server);
@@ -129,7 +129,7 @@ public final class BenchCommand {
                 }
             }
         });
-        LoadRun.Result withWrites = LoadRun.run(8, seconds, overHttp);
+        LoadRun.Result withWrites = load.search(8, seconds);
         stop.set(true);
         writer.join();
         print(out, "HTTP search + 10 writes/s", withWrites);
@@ -138,6 +138,41 @@ public final class BenchCommand {
 
         app.stop();
         kb.close();
+    }
+
+    /** The HTTP side of the load: searches cycling through the query mix, and pings. */
+    private interface HttpLoad {
+        LoadRun.Result search(int concurrency, double seconds) throws Exception;
+
+        LoadRun.Result ping(int concurrency, double seconds) throws Exception;
+    }
+
+    /** wrk in its own process when installed; else Java's HTTP client in this JVM (which takes CPU from the server). */
+    private static HttpLoad httpLoad(HttpClient http, String base, List<String> searchPaths, Path dir) throws IOException {
+        if (WrkLoad.version().isPresent()) {
+            WrkLoad search = WrkLoad.forPaths(searchPaths, Files.createDirectories(dir.resolve("wrk-search")));
+            WrkLoad ping = WrkLoad.forPaths(List.of("/api/ping"), Files.createDirectories(dir.resolve("wrk-ping")));
+            return new HttpLoad() {
+                public LoadRun.Result search(int concurrency, double seconds) throws Exception {
+                    return search.run(base, concurrency, seconds);
+                }
+
+                public LoadRun.Result ping(int concurrency, double seconds) throws Exception {
+                    return ping.run(base, concurrency, seconds);
+                }
+            };
+        }
+        List<URI> searchUris = searchPaths.stream().map(p -> URI.create(base + p)).toList();
+        URI pingUri = URI.create(base + "/api/ping");
+        return new HttpLoad() {
+            public LoadRun.Result search(int concurrency, double seconds) throws Exception {
+                return LoadRun.run(concurrency, seconds, n -> get(http, searchUris.get(n % searchUris.size())));
+            }
+
+            public LoadRun.Result ping(int concurrency, double seconds) throws Exception {
+                return LoadRun.run(concurrency, seconds, n -> get(http, pingUri));
+            }
+        };
     }
 
     private static void get(HttpClient http, URI uri) throws IOException, InterruptedException {
