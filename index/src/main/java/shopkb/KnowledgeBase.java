@@ -36,6 +36,7 @@ import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
 import shopkb.search.SearchResponse;
 import shopkb.search.SearchService;
+import shopkb.search.UsageVotes;
 
 /**
  * The search core as one object: content loaded from a folder, the vocabulary beside it (watched and
@@ -144,6 +145,16 @@ public final class KnowledgeBase implements Closeable {
 
     public SearchResponse search(SearchRequest request) {
         return search.search(request);
+    }
+
+    /** Searches with ranking lifted by what agents chose for the same message pattern. */
+    public SearchResponse search(SearchRequest request, UsageVotes votes) {
+        return search.search(request, votes);
+    }
+
+    /** The pattern of a message, as search keys learning by it. */
+    public String pattern(String text) {
+        return search.pattern(text);
     }
 
     public SearchService searchService() {

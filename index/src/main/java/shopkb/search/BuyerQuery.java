@@ -23,6 +23,15 @@ public record BuyerQuery(
         List<String> sizes,
         List<String> ignored) {
 
+    /**
+     * What the message asks, as its full-weight words (no particles, sizes or synonym expansions), distinct and
+     * sorted: 「能便宜点吗」 and 「亲 能便宜点吗」 share a pattern. Learning from agents' copies is keyed by it.
+     */
+    public String pattern() {
+        return words.stream().filter(w -> w.weight() >= 1f && w.group() < 0).map(QueryTerm::text).distinct().sorted()
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     public boolean isEmpty() {
         return words.isEmpty() && grams.isEmpty() && productCodes.isEmpty();
     }

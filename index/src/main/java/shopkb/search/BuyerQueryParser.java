@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import shopkb.analysis.Analyzers;
+import shopkb.analysis.PersonalData;
 import shopkb.analysis.TextNormalizer;
 import shopkb.analysis.Vocabulary;
 
@@ -43,8 +44,6 @@ public final class BuyerQueryParser {
             "吗", "呢", "吧", "啊", "呀", "哦", "了", "的", "亲", "老板", "么", "嘛", "啦", "呗", "哈", "哇",
             "喔", "噢", "嗯", "额", "咯", "哟", "滴", "请问", "一下", "呐", "哒", "亲亲", "掌柜", "店家");
 
-    private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}(?!\\d)");
-    private static final Pattern ORDER_NUMBER = Pattern.compile("(?<!\\d)\\d{12,}(?!\\d)");
     private static final Pattern PRODUCT_CODE = Pattern.compile("(?<![\\d-])\\d{4}-\\d{3}(?![\\d-])");
     private static final Pattern SIZE = Pattern.compile(
             "(?<![\\da-z])(1[4-9]\\d|[2-4]?x{1,3}l|[sml])(?:码|号)?(?![\\da-z])");
@@ -85,8 +84,8 @@ public final class BuyerQueryParser {
             }
         }
         var ignored = new ArrayList<String>();
-        text = blankOut(PHONE, text, ignored);
-        text = blankOut(ORDER_NUMBER, text, ignored);
+        text = blankOut(PersonalData.PHONE, text, ignored);
+        text = blankOut(PersonalData.ORDER_NUMBER, text, ignored);
         var productCodes = new ArrayList<String>();
         text = blankOut(PRODUCT_CODE, text, productCodes);
         var sizes = new ArrayList<String>();

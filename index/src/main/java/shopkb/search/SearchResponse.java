@@ -8,7 +8,12 @@ import java.util.List;
  * @param total number of matching entries found (counted among the best-scoring units, so capped)
  * @param confident true only when the top result is a confident match for the message
  * @param confidence how much of the message the top result matches, 0 to 1 ({@code confident} is this over a threshold)
+ * @param queryId the id this search was logged under, for feedback on its results; null when not logged
  */
 public record SearchResponse(String query, double tookMs, int total, boolean confident, double confidence,
-                             List<SearchResult> results) {
+                             List<SearchResult> results, String queryId) {
+
+    public SearchResponse withQueryId(String id) {
+        return new SearchResponse(query, tookMs, total, confident, confidence, results, id);
+    }
 }

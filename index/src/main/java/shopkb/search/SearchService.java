@@ -63,10 +63,15 @@ public final class SearchService {
     }
 
     public SearchResponse search(SearchRequest request) {
+        return search(request, UsageVotes.NONE);
+    }
+
+    /** Searches, lifting entries agents chose for the same message pattern (bounded, see {@link LearnedLift}). */
+    public SearchResponse search(SearchRequest request, UsageVotes votes) {
         long start = System.nanoTime();
         BuyerQuery query = parser.parse(request.text());
         if (query.isEmpty() && request.productCode() == null) {
-            return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of());
+            return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of(), null);
         }
         Query luceneQuery = QueryBuilder.build(query, request, options);
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
@@ -81,6 +86,7 @@ public final class SearchService {
         if (options.negatives()) {
             best = NegativeExamples.pushDown(query.normalized(), best, snapshot);
         }
+        best = LearnedLift.apply(best, votes.votesFor(query.pattern()));
         best = shortcutFirst(request.text(), best, snapshot);
 
         var results = new ArrayList<SearchResult>();
@@ -100,7 +106,7 @@ public final class SearchService {
             }
         }
         return new SearchResponse(request.text(), millisSince(start), best.size(), confidence >= CONFIDENT_COVERAGE,
-                Math.round(confidence * 1000) / 1000.0, List.copyOf(results));
+                Math.round(confidence * 1000) / 1000.0, List.copyOf(results), null);
     }
 
     /** The best-scoring unit of one entry. */
@@ -193,6 +199,11 @@ public final class SearchService {
      */
     private static List<String> recommended(List<String> phrasingIds) {
         return List.copyOf(phrasingIds.subList(0, Math.min(MAX_RECOMMENDED_PHRASINGS, phrasingIds.size())));
+    }
+
+    /** The pattern of a message (see {@link BuyerQuery#pattern()}). */
+    public String pattern(String text) {
+        return parser.parse(text).pattern();
     }
 
     private static double millisSince(long startNanos) {

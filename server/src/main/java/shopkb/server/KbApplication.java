@@ -10,7 +10,9 @@ import shopkb.KnowledgeBase;
 import shopkb.server.api.CheckHandler;
 import shopkb.server.api.EntryHandler;
 import shopkb.server.api.ErrorMapper;
+import shopkb.server.api.FeedbackHandler;
 import shopkb.server.api.HealthHandler;
+import shopkb.server.api.InsightHandler;
 import shopkb.server.api.JsonErrorHandler;
 import shopkb.server.api.OpenApiHandler;
 import shopkb.server.api.SearchHandler;
@@ -18,6 +20,7 @@ import shopkb.server.api.TransferHandler;
 import shopkb.server.api.WorkLimiter;
 import shopkb.server.auth.AccessGuard;
 import shopkb.server.auth.TokenStore;
+import shopkb.usage.UsageLog;
 
 /** Builds the Javalin application over a knowledge base; tests start it with their own wiring on port 0. */
 public final class KbApplication {
@@ -29,13 +32,16 @@ public final class KbApplication {
     private KbApplication() {
     }
 
-    public static Javalin create(KnowledgeBase kb, ServerConfig config, TokenStore tokens) {
+    /** The application; the caller owns (and closes) the knowledge base and the usage log. */
+    public static Javalin create(KnowledgeBase kb, ServerConfig config, TokenStore tokens, UsageLog usage) {
         var guard = new AccessGuard(tokens, config.readNeedsToken());
         var limiter = WorkLimiter.forThisMachine();
-        var search = new SearchHandler(kb, guard, limiter);
+        var search = new SearchHandler(kb, guard, limiter, usage);
         var entries = new EntryHandler(kb, guard);
         var transfer = new TransferHandler(kb, guard);
-        var health = new HealthHandler(kb);
+        var health = new HealthHandler(kb, usage);
+        var feedback = new FeedbackHandler(kb, guard, usage);
+        var insight = new InsightHandler(kb, guard, usage);
         var check = new CheckHandler(kb, guard, limiter);
         return Javalin.create(app -> {
             app.jsonMapper(new io.javalin.json.JavalinJackson(apiMapper(), false));
@@ -64,6 +70,10 @@ public final class KbApplication {
             app.routes.post("/api/check", check::handle);
             app.routes.post("/api/import", transfer::importFile);
             app.routes.get("/api/export", transfer::export);
+            app.routes.post("/api/feedback", feedback::handle);
+            app.routes.get("/api/insight", insight::report);
+            app.routes.get("/api/insight/{table}.csv", insight::csv);
+            app.routes.post("/api/insight/add-similar", insight::addSimilar);
             app.routes.get("/api/health", health::handle);
             app.routes.get("/api/whoami", ctx -> ctx.json(guard.identify(ctx)));
             // No search, no content: the HTTP stack's own cost, the floor the benchmark compares against.

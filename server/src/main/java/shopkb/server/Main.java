@@ -8,6 +8,7 @@ import shopkb.server.bench.Soak;
 import shopkb.server.cli.CheckCommand;
 import shopkb.server.cli.Flags;
 import shopkb.server.cli.QualityCommand;
+import shopkb.server.cli.ReplayCommand;
 import shopkb.server.cli.ServeCommand;
 import shopkb.server.cli.TokenCommand;
 
@@ -52,6 +53,7 @@ public final class Main {
                         Double.parseDouble(flags.named().getOrDefault("seconds", "10")), System.out);
                 case "soak" -> Soak.run(config.contentDir(), Double.parseDouble(flags.named().getOrDefault("seconds", "300")),
                         Integer.parseInt(flags.named().getOrDefault("windows", "10")), System.out);
+                case "replay" -> ReplayCommand.run(config, flags.named().get("day"), System.out);
                 case "token" -> TokenCommand.run(flags.positional(), flags.named().get("role"), config, System.out);
                 default -> {
                     usage();
@@ -70,6 +72,7 @@ public final class Main {
         System.err.println("       shopkb bench [--sizes 10000,100000] [--seconds 10]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
         System.err.println("       shopkb check-quality DRAFTS.tsv | check-bench  [--content faq-content]");
+        System.err.println("       shopkb replay [--day YYYY-MM-DD] [--content faq-content] [--data data]");
         System.err.println("       shopkb token add NAME [--role editor|reader] | token revoke NAME | token list  [--data data]");
     }
 }

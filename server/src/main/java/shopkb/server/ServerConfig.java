@@ -2,6 +2,7 @@ package shopkb.server;
 
 import java.nio.file.Path;
 import java.util.Map;
+import shopkb.usage.UsageLog;
 
 /**
  * Server settings, from flags first, then environment variables, then defaults that need neither.
@@ -11,8 +12,10 @@ import java.util.Map;
  * @param dataDir where the index lives, outside the content folder
  * @param webDir the browser UI served at {@code /}
  * @param readNeedsToken require a token for reading and searching too (for a server exposed beyond localhost)
+ * @param usage the usage log: on or off, learning on or off, retention in days
  */
-public record ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken) {
+public record ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken,
+                           UsageLog.Settings usage) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -22,25 +25,39 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
         }
     }
 
+    /** With the default usage log: on, learning on, 90 days. */
+    public ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken) {
+        this(host, port, contentDir, dataDir, webDir, readNeedsToken, UsageLog.Settings.defaults());
+    }
+
     /**
-     * Reads {@code --port N --host H --content DIR --data DIR --web DIR --require-read-token BOOL}, else KB_PORT,
-     * KB_HOST, KB_CONTENT, KB_DATA, KB_WEB, KB_REQUIRE_READ_TOKEN.
+     * Reads {@code --port N --host H --content DIR --data DIR --web DIR --require-read-token BOOL --usage-log BOOL
+     * --learning BOOL --usage-retention-days N}, else KB_PORT, KB_HOST, KB_CONTENT, KB_DATA, KB_WEB,
+     * KB_REQUIRE_READ_TOKEN, KB_USAGE_LOG, KB_LEARNING, KB_USAGE_RETENTION_DAYS.
      */
     public static ServerConfig from(Map<String, String> flags, Map<String, String> env) {
         String port = pick(flags, env, "port", "KB_PORT", String.valueOf(DEFAULT_PORT));
-        int portNumber;
-        try {
-            portNumber = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port must be a number, got '" + port + "'");
-        }
+        int portNumber = number(port, "port");
+        var usage = new UsageLog.Settings(
+                bool(pick(flags, env, "usage-log", "KB_USAGE_LOG", "true"), "usage-log"),
+                bool(pick(flags, env, "learning", "KB_LEARNING", "true"), "learning"),
+                number(pick(flags, env, "usage-retention-days", "KB_USAGE_RETENTION_DAYS", "90"), "usage-retention-days"));
         return new ServerConfig(
                 pick(flags, env, "host", "KB_HOST", "127.0.0.1"),
                 portNumber,
                 Path.of(pick(flags, env, "content", "KB_CONTENT", "faq-content")),
                 Path.of(pick(flags, env, "data", "KB_DATA", "data")),
                 Path.of(pick(flags, env, "web", "KB_WEB", "web/public")),
-                bool(pick(flags, env, "require-read-token", "KB_REQUIRE_READ_TOKEN", "false"), "require-read-token"));
+                bool(pick(flags, env, "require-read-token", "KB_REQUIRE_READ_TOKEN", "false"), "require-read-token"),
+                usage);
+    }
+
+    private static int number(String value, String name) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+        }
     }
 
     private static boolean bool(String value, String name) {
@@ -49,6 +66,11 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
             case "false", "no", "0" -> false;
             default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
         };
+    }
+
+    /** The usage log's database, in the data folder. */
+    public Path usageFile() {
+        return dataDir.resolve("usage.db");
     }
 
     /** The token file, in the data folder. */

@@ -11,10 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.stream.Stream;
 import shopkb.KnowledgeBase;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
+import shopkb.usage.UsageLog;
 
 /**
  * The real server on a random port over a copy of the index module's readable fixture content, with one
@@ -34,6 +36,7 @@ final class TestServer implements AutoCloseable {
     final String readerToken;
     private final KnowledgeBase kb;
     private final Javalin app;
+    private final UsageLog usage;
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestServer(Path dir) {
@@ -41,14 +44,24 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dir, boolean readNeedsToken) {
+        this(dir, readNeedsToken, UsageLog.Settings.defaults());
+    }
+
+    TestServer(Path dir, boolean readNeedsToken, UsageLog.Settings usageSettings) {
         content = copyFixture(dir.resolve("content"));
         Path data = dir.resolve("data");
         kb = KnowledgeBase.open(content, data);
-        var config = new ServerConfig("127.0.0.1", 0, content, data, Path.of("..", "web", "public"), readNeedsToken);
+        var config = new ServerConfig("127.0.0.1", 0, content, data, Path.of("..", "web", "public"), readNeedsToken,
+                usageSettings);
         TokenStore tokens = TokenStore.open(config.tokenFile());
         editorToken = tokens.add("alice", Role.EDITOR);
         readerToken = tokens.add("bob", Role.READER);
-        app = KbApplication.create(kb, config, tokens).start("127.0.0.1", 0);
+        usage = UsageLog.open(config.usageFile(), usageSettings, kb::pattern, Clock.systemUTC());
+        app = KbApplication.create(kb, config, tokens, usage).start("127.0.0.1", 0);
+    }
+
+    UsageLog usage() {
+        return usage;
     }
 
     KnowledgeBase kb() {
@@ -137,6 +150,7 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         app.stop();
+        usage.close();
         kb.close();
     }
 }

@@ -4,24 +4,30 @@ import io.javalin.http.Context;
 import java.util.List;
 import shopkb.KnowledgeBase;
 import shopkb.content.ContentProblem;
+import shopkb.usage.UsageLog;
 
 /** {@code GET /api/health}: whether the server is up, what it loaded, and what it rejected. */
 public final class HealthHandler {
 
-    /** The health body. {@code problems} lists each rejected file with field and reason. */
+    /**
+     * The health body. {@code problems} lists each rejected file with field and reason; {@code usage} counts
+     * logged, dropped (queue full) and failed usage events.
+     */
     public record HealthResponse(String status, int entries, int intents, int invalid, long indexAgeSeconds,
-                                 boolean indexReused, List<ContentProblem> problems) {
+                                 boolean indexReused, List<ContentProblem> problems, UsageLog.Stats usage) {
     }
 
     private final KnowledgeBase kb;
+    private final UsageLog usage;
 
-    public HealthHandler(KnowledgeBase kb) {
+    public HealthHandler(KnowledgeBase kb, UsageLog usage) {
         this.kb = kb;
+        this.usage = usage;
     }
 
     public void handle(Context ctx) {
         var health = kb.health();
         ctx.json(new HealthResponse("ok", health.entries(), health.intents(), health.invalid(), health.indexAgeSeconds(),
-                health.indexReused(), health.problems()));
+                health.indexReused(), health.problems(), usage.stats()));
     }
 }

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 import shopkb.KnowledgeBase;
 import shopkb.content.EntryType;
 import shopkb.search.SearchRequest;
+import shopkb.search.SearchResponse;
 import shopkb.server.auth.AccessGuard;
+import shopkb.usage.UsageLog;
 
 /**
  * {@code GET /api/search?q=TEXT&limit=N&type=T&scenario=S&product=CODE}, or the same fields as a JSON body to
@@ -23,11 +25,13 @@ public final class SearchHandler {
     private final KnowledgeBase kb;
     private final AccessGuard guard;
     private final WorkLimiter limiter;
+    private final UsageLog usage;
 
-    public SearchHandler(KnowledgeBase kb, AccessGuard guard, WorkLimiter limiter) {
+    public SearchHandler(KnowledgeBase kb, AccessGuard guard, WorkLimiter limiter, UsageLog usage) {
         this.kb = kb;
         this.guard = guard;
         this.limiter = limiter;
+        this.usage = usage;
     }
 
     /** The search parameters as sent, all text, validated in one place for GET and POST. */
@@ -38,13 +42,20 @@ public final class SearchHandler {
         guard.requireReader(ctx);
         SearchRequest request = validate(new Params(ctx.queryParam("q"), ctx.queryParam("limit"), ctx.queryParam("type"),
                 ctx.queryParam("scenario"), ctx.queryParam("product")));
-        ctx.json(limiter.run(() -> kb.search(request)));
+        ctx.json(searchAndLog(request));
     }
 
     public void post(Context ctx) {
         guard.requireReader(ctx);
         SearchRequest request = validate(JsonBodies.read(ctx, Params.class));
-        ctx.json(limiter.run(() -> kb.search(request)));
+        ctx.json(searchAndLog(request));
+    }
+
+    /** Searches with what agents' choices taught (when learning is on), and queues the search for the usage log. */
+    private SearchResponse searchAndLog(SearchRequest request) {
+        SearchResponse response = limiter.run(() -> kb.search(request, usage.votes()));
+        String queryId = usage.recordSearch(request.text(), response);
+        return queryId == null ? response : response.withQueryId(queryId);
     }
 
     static SearchRequest validate(Params params) {

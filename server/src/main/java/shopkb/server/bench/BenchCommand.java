@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,7 @@ import shopkb.server.ServerConfig;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
 import shopkb.server.cli.TempFolders;
+import shopkb.usage.UsageLog;
 
 /**
  * {@code bench}: builds synthetic knowledge bases of the given sizes from the demo content, and prints
@@ -75,7 +77,8 @@ public final class BenchCommand {
         TokenStore tokens = TokenStore.open(data.resolve("tokens.json"));
         String token = tokens.add("bench", Role.EDITOR);
         var config = new ServerConfig("127.0.0.1", 0, content, data, dir.resolve("no-web"), false);
-        Javalin app = KbApplication.create(kb, config, tokens).start("127.0.0.1", 0);
+        UsageLog usage = UsageLog.open(config.usageFile(), config.usage(), kb::pattern, Clock.systemUTC());
+        Javalin app = KbApplication.create(kb, config, tokens, usage).start("127.0.0.1", 0);
         out.printf("restart to ready:   %8.1f s  (persisted index %s)%n", (System.nanoTime() - start) / 1e9,
                 kb.health().indexReused() ? "reused" : "REBUILT");
         System.gc();
@@ -136,8 +139,46 @@ public final class BenchCommand {
         out.printf("%-26s %5s   writes done %d (%.1f/s), write errors %d%n", "", "", writes.get(),
                 writes.get() / withWrites.seconds(), writeErrors.get());
 
+        compareLogging(kb, config, tokens, dir, queries, seconds, out);
         app.stop();
+        usage.close();
         kb.close();
+    }
+
+    /**
+     * Search at 8 clients against two servers on the same knowledge base, one logging every search (and learning)
+     * and one not, alternating twice so drift on the machine falls on both.
+     */
+    private static void compareLogging(KnowledgeBase kb, ServerConfig config, TokenStore tokens, Path dir,
+                                       List<String> queries, double seconds, PrintStream out) throws Exception {
+        UsageLog off = UsageLog.disabled(config.usage());
+        UsageLog on = UsageLog.open(dir.resolve("logging-bench").resolve("usage.db"), config.usage(), kb::pattern, Clock.systemUTC());
+        Javalin quiet = KbApplication.create(kb, config, tokens, off).start("127.0.0.1", 0);
+        Javalin logging = KbApplication.create(kb, config, tokens, on).start("127.0.0.1", 0);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<String> paths = queries.stream()
+                .map(q -> "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
+        HttpLoad withoutLog = httpLoad(http, "http://127.0.0.1:" + quiet.port(), paths, Files.createDirectories(dir.resolve("log-off")));
+        HttpLoad withLog = httpLoad(http, "http://127.0.0.1:" + logging.port(), paths, Files.createDirectories(dir.resolve("log-on")));
+        var offRuns = new java.util.ArrayList<LoadRun.Result>();
+        var onRuns = new java.util.ArrayList<LoadRun.Result>();
+        for (int round = 0; round < 2; round++) {
+            offRuns.add(withoutLog.search(8, seconds));
+            onRuns.add(withLog.search(8, seconds));
+        }
+        on.flush();
+        for (int i = 0; i < offRuns.size(); i++) {
+            print(out, "HTTP search, log off", offRuns.get(i));
+            print(out, "HTTP search, log on", onRuns.get(i));
+        }
+        double p99Off = offRuns.stream().mapToDouble(LoadRun.Result::p99).average().orElse(0);
+        double p99On = onRuns.stream().mapToDouble(LoadRun.Result::p99).average().orElse(0);
+        var stats = on.stats();
+        out.printf("%-26s %5d   p99 with logging %.2f ms vs %.2f ms without: %+.1f%%; logged %d, dropped %d, failed %d%n",
+                "", 8, p99On, p99Off, 100 * (p99On / p99Off - 1), stats.logged(), stats.dropped(), stats.failed());
+        quiet.stop();
+        logging.stop();
+        on.close();
     }
 
     /** The HTTP side of the load: searches cycling through the query mix, and pings. */

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +21,7 @@ import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
 import shopkb.server.KbApplication;
 import shopkb.server.ServerConfig;
+import shopkb.usage.UsageLog;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
 import shopkb.server.cli.TempFolders;
@@ -48,8 +50,9 @@ public final class Soak {
         try (KnowledgeBase kb = KnowledgeBase.open(content, data)) {
             TokenStore tokens = TokenStore.open(data.resolve("tokens.json"));
             String token = tokens.add("soak", Role.EDITOR);
-            Javalin app = KbApplication.create(kb, new ServerConfig("127.0.0.1", 0, content, data, dir.resolve("no-web"), false),
-                    tokens).start("127.0.0.1", 0);
+            var config = new ServerConfig("127.0.0.1", 0, content, data, dir.resolve("no-web"), false);
+            UsageLog usage = UsageLog.open(config.usageFile(), config.usage(), kb::pattern, Clock.systemUTC());
+            Javalin app = KbApplication.create(kb, config, tokens, usage).start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -99,6 +102,7 @@ public final class Soak {
                 }
             } finally {
                 app.stop();
+                usage.close();
             }
         } finally {
             TempFolders.delete(dir);

@@ -3,12 +3,14 @@ package shopkb.server.cli;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import shopkb.KnowledgeBase;
 import shopkb.content.ContentProblem;
 import shopkb.server.KbApplication;
 import shopkb.search.SearchRequest;
 import shopkb.server.ServerConfig;
 import shopkb.server.auth.TokenStore;
+import shopkb.usage.UsageLog;
 
 /** {@code serve}: loads content, opens the index, starts HTTP, prints one ready line. */
 public final class ServeCommand {
@@ -29,9 +31,11 @@ public final class ServeCommand {
         TokenStore.ensureFirstEditor(tokens).ifPresent(token -> out.println(
                 "first start: editor token for 'admin' (shown once, stored hashed in " + config.tokenFile() + "): " + token));
         warmUp(kb);
-        Javalin app = KbApplication.create(kb, config, tokens).start(config.host(), config.port());
+        UsageLog usage = UsageLog.open(config.usageFile(), config.usage(), kb::pattern, Clock.systemUTC());
+        Javalin app = KbApplication.create(kb, config, tokens, usage).start(config.host(), config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            usage.close();
             try {
                 kb.close();
             } catch (IOException e) {

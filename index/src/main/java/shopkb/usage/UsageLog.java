@@ -1,0 +1,254 @@
+package shopkb.usage;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import shopkb.content.LoadedContent;
+import shopkb.search.SearchResponse;
+import shopkb.search.SearchResult;
+import shopkb.search.UsageVotes;
+
+/**
+ * Logs every search and what agents did with its results, without slowing search: events go into a bounded
+ * queue and one background thread masks personal data and writes them to SQLite in batches. A full queue
+ * drops the event and counts it ({@link Stats#dropped()}); nothing waits. Also holds what ranking learns
+ * from the log ({@link #votes()}), and removes entries older than the retention period.
+ */
+public final class UsageLog implements AutoCloseable {
+
+    /** Settings: logging on or off, learning on or off, and how many days entries are kept. */
+    public record Settings(boolean enabled, boolean learning, int retentionDays) {
+        public Settings {
+            if (retentionDays < 1 || retentionDays > 3650) {
+                throw new IllegalArgumentException("usage retention must be 1 to 3650 days, got " + retentionDays);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(true, true, 90);
+        }
+    }
+
+    /** Counters for the health endpoint. */
+    public record Stats(boolean enabled, boolean learning, int retentionDays, long logged, long dropped, long failed,
+                        int queued) {
+    }
+
+    static final int QUEUE_CAPACITY = 20_000;
+    private static final int BATCH = 500;
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+    private final Settings settings;
+    private final UsageStore store;
+    private final Function<String, String> patternOf;
+    private final Clock clock;
+    private final BlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final CopyVotes votes = new CopyVotes();
+    private final AtomicLong logged = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong taken = new AtomicLong();
+    private final AtomicLong offered = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean closing;
+    private volatile Instant lastPurge = Instant.EPOCH;
+
+    private UsageLog(Settings settings, UsageStore store, Function<String, String> patternOf, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.patternOf = patternOf;
+        this.clock = clock;
+        this.writer = store == null ? null : Thread.ofPlatform().daemon().name("usage-log").start(this::writeLoop);
+    }
+
+    /**
+     * Opens (or creates) the log in {@code file}, drops what is past retention, and loads the votes learning
+     * starts from.
+     *
+     * @param patternOf the message pattern search keys learning by (see {@code BuyerQuery.pattern()})
+     */
+    public static UsageLog open(Path file, Settings settings, Function<String, String> patternOf, Clock clock) {
+        if (!settings.enabled()) {
+            return disabled(settings);
+        }
+        UsageStore store = UsageStore.open(file);
+        var log = new UsageLog(settings, store, patternOf, clock);
+        try {
+            log.purgeExpired();
+            Instant now = clock.instant();
+            log.votes.addAll(store.votesSince(now.minus(Duration.ofDays(settings.retentionDays())), now.plusSeconds(1)));
+        } catch (SQLException e) {
+            log.close();
+            throw new IllegalStateException("cannot read the usage log " + file + ": " + e.getMessage(), e);
+        }
+        return log;
+    }
+
+    /** A log that records nothing (logging switched off). */
+    public static UsageLog disabled(Settings settings) {
+        return new UsageLog(new Settings(false, false, settings.retentionDays()), null, text -> "", Clock.systemUTC());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Queues a search for the log; returns the id feedback refers to, or null when logging is off. */
+    public String recordSearch(String text, SearchResponse response) {
+        if (store == null) {
+            return null;
+        }
+        String id = newId();
+        List<String> ids = response.results().stream().map(SearchResult::id).toList();
+        String topIntent = response.results().isEmpty() ? null : response.results().getFirst().intent();
+        offer(new UsageEvent.Search(id, clock.instant(), text, ids, topIntent, response.confidence(), response.confident(),
+                response.tookMs()));
+        return id;
+    }
+
+    /** Queues what an agent did with a result. */
+    public void recordFeedback(String queryId, String resultId, FeedbackAction action) {
+        if (store != null) {
+            offer(new UsageEvent.Feedback(queryId, resultId, action, clock.instant()));
+        }
+    }
+
+    /** What ranking learns from, or nothing when learning is off. */
+    public UsageVotes votes() {
+        return settings.learning() ? votes : UsageVotes.NONE;
+    }
+
+    public Stats stats() {
+        return new Stats(settings.enabled(), settings.learning(), settings.retentionDays(), logged.get(), dropped.get(),
+                failed.get(), queue.size());
+    }
+
+    /** The insight report over the last {@code days}, against the current content. */
+    public Insight insight(int days, LoadedContent content) {
+        if (store == null) {
+            return new Insight(days, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        try {
+            return new InsightQueries(store, ZoneId.systemDefault()).report(days, clock.instant(), content);
+        } catch (SQLException e) {
+            throw new IllegalStateException("usage log query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until every event queued so far is written (or dropped); for tests and orderly shutdown. */
+    public void flush() {
+        long target = offered.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (taken.get() < target && System.nanoTime() < deadline && writer != null && writer.isAlive()) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Deletes what is older than the retention period; returns how many searches went. */
+    public int purgeExpired() throws SQLException {
+        lastPurge = clock.instant();
+        return store == null ? 0 : store.deleteBefore(clock.instant().minus(Duration.ofDays(settings.retentionDays())));
+    }
+
+    private void offer(UsageEvent event) {
+        if (queue.offer(event)) {
+            offered.incrementAndGet();
+        } else {
+            dropped.incrementAndGet();
+        }
+    }
+
+    private void writeLoop() {
+        var batch = new ArrayList<UsageEvent>(BATCH);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                UsageEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    write(batch);
+                    taken.addAndGet(batch.size());
+                    batch.clear();
+                }
+                if (Duration.between(lastPurge, clock.instant()).compareTo(PURGE_EVERY) > 0) {
+                    purgeExpired();
+                }
+            } catch (InterruptedException e) {
+                if (closing) {
+                    continue;
+                }
+                return;
+            } catch (SQLException | RuntimeException e) {
+                failed.addAndGet(batch.size());
+                taken.addAndGet(batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<UsageEvent> batch) throws SQLException {
+        var searches = new ArrayList<UsageStore.StoredSearch>();
+        var feedback = new ArrayList<UsageStore.StoredFeedback>();
+        Map<String, String> patterns = new HashMap<>();
+        for (UsageEvent event : batch) {
+            switch (event) {
+                case UsageEvent.Search s -> {
+                    String masked = PersonalDataMasker.mask(s.text());
+                    String pattern = patternOf.apply(masked.replaceAll("\\[[^\\]]{1,4}\\]", " "));
+                    patterns.put(s.queryId(), pattern);
+                    searches.add(new UsageStore.StoredSearch(s.queryId(), s.at(), masked, pattern, s.resultIds(),
+                            s.topIntent(), s.confidence(), s.confident(), s.latencyMs()));
+                }
+                case UsageEvent.Feedback f -> {
+                    String pattern = patterns.containsKey(f.queryId()) ? patterns.get(f.queryId()) : store.patternOf(f.queryId());
+                    feedback.add(new UsageStore.StoredFeedback(f.queryId(), f.resultId(), f.action(), f.at(), pattern));
+                }
+            }
+        }
+        store.write(searches, feedback);
+        logged.addAndGet(batch.size());
+        for (UsageStore.StoredFeedback f : feedback) {
+            votes.add(f.pattern(), f.entryId(), f.action().vote());
+        }
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[8];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public void close() {
+        if (store == null) {
+            return;
+        }
+        closing = true;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}

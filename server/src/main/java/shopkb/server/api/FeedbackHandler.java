@@ -1,0 +1,47 @@
+package shopkb.server.api;
+
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.regex.Pattern;
+import shopkb.KnowledgeBase;
+import shopkb.server.auth.AccessGuard;
+import shopkb.usage.FeedbackAction;
+import shopkb.usage.UsageLog;
+
+/**
+ * {@code POST /api/feedback {"queryId", "resultId", "action"}}: what an agent did with a result (copied, clicked,
+ * helpful, not-helpful). Answered 202 at once; the usage log writes it in the background.
+ */
+public final class FeedbackHandler {
+
+    /** The feedback body. */
+    public record FeedbackRequest(String queryId, String resultId, String action) {
+    }
+
+    private static final Pattern QUERY_ID = Pattern.compile("[0-9a-f]{16}");
+
+    private final KnowledgeBase kb;
+    private final AccessGuard guard;
+    private final UsageLog usage;
+
+    public FeedbackHandler(KnowledgeBase kb, AccessGuard guard, UsageLog usage) {
+        this.kb = kb;
+        this.guard = guard;
+        this.usage = usage;
+    }
+
+    public void handle(Context ctx) {
+        guard.requireReader(ctx);
+        FeedbackRequest request = JsonBodies.read(ctx, FeedbackRequest.class);
+        if (request.queryId() == null || !QUERY_ID.matcher(request.queryId()).matches()) {
+            throw ApiException.badRequest("queryId", "queryId must be the queryId of a search response (16 hex digits)");
+        }
+        if (request.resultId() == null || request.resultId().length() > 200 || kb.entry(request.resultId()).isEmpty()) {
+            throw ApiException.badRequest("resultId", "resultId must be the id of an existing entry");
+        }
+        FeedbackAction action = FeedbackAction.fromWireName(request.action() == null ? "" : request.action())
+                .orElseThrow(() -> ApiException.badRequest("action", "action must be copied, clicked, helpful or not-helpful"));
+        usage.recordFeedback(request.queryId(), request.resultId(), action);
+        ctx.status(202).json(Map.of("accepted", true, "logging", usage.settings().enabled()));
+    }
+}
