@@ -12,6 +12,7 @@ const GROUPS = [['faq', '标准答案'], ['phrasing', '推荐话术'], ['policy'
 let latest = 0;
 let timer;
 let copyables = [];
+let currentQueryId = null; // the usage log's id of the search on screen, for feedback
 let selected = -1;
 
 // The agent's name and shop are kept in this browser only.
@@ -32,12 +33,22 @@ function copyText(result) {
   return null;
 }
 
+/** Tells the usage log what the agent did with a result; never holds up the page. */
+function feedback(resultId, action) {
+  if (!currentQueryId) return;
+  fetch('/api/feedback', {
+    method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ queryId: currentQueryId, resultId, action }),
+  }).catch(() => {});
+}
+
 async function copy(index) {
   const item = copyables[index];
   if (!item) return;
   const text = fill(item.text);
   try {
     await navigator.clipboard.writeText(text);
+    feedback(item.id, 'copied');
     item.node.classList.add('copied');
     item.button.textContent = '已复制';
     status.textContent = `已复制第 ${index + 1} 条`;
@@ -75,9 +86,17 @@ function resultNode(result) {
     if (result.note) node.append(el('p', { className: 'note' }, `提示:${result.note}`));
     node.append(el('div', { className: 'actions' }, number, button));
     node.setAttribute('role', 'option');
-    copyables.push({ node, button, text });
+    copyables.push({ node, button, text, id: result.id });
   }
+  node.append(el('div', { className: 'rate' },
+    el('button', { type: 'button', className: 'helpful', title: '有帮助', 'aria-label': '有帮助', onclick: (e) => rate(e, result.id, 'helpful') }, '👍'),
+    el('button', { type: 'button', className: 'not-helpful', title: '没帮助', 'aria-label': '没帮助', onclick: (e) => rate(e, result.id, 'not-helpful') }, '👎')));
   return node;
+}
+
+function rate(event, resultId, action) {
+  feedback(resultId, action);
+  event.currentTarget.parentElement.replaceChildren(el('span', { className: 'rated' }, action === 'helpful' ? '已标记有帮助' : '已标记没帮助'));
 }
 
 const phrasingCache = new Map();
@@ -102,6 +121,7 @@ async function recommendedPhrasings(response) {
 }
 
 function render(response) {
+  currentQueryId = response.queryId ?? null;
   list.replaceChildren();
   copyables = [];
   selected = -1;

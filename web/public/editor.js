@@ -300,7 +300,20 @@ $('dry-run').addEventListener('click', () => runImport(true));
 $('apply-import').addEventListener('click', () => runImport(false));
 $('import-file').addEventListener('change', () => { $('apply-import').disabled = true; });
 
-api('/api/intents', { token: state.token }).then(({ ok, body }) => {
+/** editor.html?new=faq&question=…&intent=…: the insight page's "new entry" for an unanswered message. */
+function startPrefilled() {
+  const wanted = new URLSearchParams(location.search);
+  if (wanted.get('new') !== 'faq' || !state.editor) return;
+  $('new-type').value = 'faq';
+  startNew();
+  const fields = { question: wanted.get('question'), intent: wanted.get('intent') };
+  for (const [name, value] of Object.entries(fields)) {
+    const field = document.getElementById(`field-${name}`);
+    if (field && value) field.value = value;
+  }
+}
+
+const intentsLoaded = api('/api/intents', { token: state.token }).then(({ ok, body }) => {
   if (!ok) return;
   state.intents = body;
   for (const intent of body) $('f-intent').append(el('option', { value: intent.id }, intent.id));
@@ -308,5 +321,5 @@ api('/api/intents', { token: state.token }).then(({ ok, body }) => {
   renderForm();
 });
 $('token').value = state.token;
-useToken(state.token);
+Promise.all([useToken(state.token), intentsLoaded]).then(startPrefilled);
 loadList();

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import shopkb.content.LoadedContent;
 import shopkb.search.SearchResponse;
-import shopkb.search.SearchResult;
 import shopkb.search.UsageVotes;
 
 /**
@@ -113,9 +112,12 @@ public final class UsageLog implements AutoCloseable {
             return null;
         }
         String id = newId();
-        List<String> ids = response.results().stream().map(SearchResult::id).toList();
+        // What the agent was shown: the results, then the top answer's recommended phrasings (the page lists them).
+        var ids = new java.util.LinkedHashSet<String>();
+        response.results().forEach(r -> ids.add(r.id()));
+        response.results().stream().filter(r -> r.phrasingIds() != null).findFirst().ifPresent(r -> ids.addAll(r.phrasingIds()));
         String topIntent = response.results().isEmpty() ? null : response.results().getFirst().intent();
-        offer(new UsageEvent.Search(id, clock.instant(), text, ids, topIntent, response.confidence(), response.confident(),
+        offer(new UsageEvent.Search(id, clock.instant(), text, List.copyOf(ids), topIntent, response.confidence(), response.confident(),
                 response.tookMs()));
         return id;
     }
