@@ -156,7 +156,6 @@ public final class UsageLog implements AutoCloseable {
         long target = offered.get();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (taken.get() < target && System.nanoTime() < deadline && writer != null && writer.isAlive()) {
-            Thread.onSpinWait();
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
