@@ -93,21 +93,24 @@ public final class ContentEditor {
      * Adds a buyer's message as a similar question of the intent's FAQ (the first in id order), so that message
      * and its neighbours find the intent from now on. A question the FAQ already has is not added twice.
      *
-     * @throws EntryNotFoundException when the intent has no FAQ yet (a new entry is needed)
+     * @return the FAQ as it is now, or empty when the intent has no FAQ yet (a new entry is needed)
      */
-    public synchronized Versioned addSimilarQuestion(String intent, String question, String by) {
-        FaqEntry faq = store.current().content().entries().values().stream()
-                .filter(e -> e instanceof FaqEntry f && intent.equals(f.intent())).map(e -> (FaqEntry) e).findFirst()
-                .orElseThrow(() -> new EntryNotFoundException("an FAQ of intent " + intent));
+    public synchronized Optional<Versioned> addSimilarQuestion(String intent, String question, String by) {
+        Optional<FaqEntry> found = store.current().content().entries().values().stream()
+                .filter(e -> e instanceof FaqEntry f && intent.equals(f.intent())).map(e -> (FaqEntry) e).findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        FaqEntry faq = found.get();
         String text = question.strip();
         if (faq.allQuestions().contains(text)) {
-            return new Versioned(faq, EntryCodec.etag(faq));
+            return Optional.of(new Versioned(faq, EntryCodec.etag(faq)));
         }
         var similar = new java.util.ArrayList<>(faq.similar());
         similar.add(text);
         FaqEntry updated = new FaqEntry(faq.id(), faq.intent(), faq.scenario(), faq.question(), similar, faq.answer(),
                 faq.note(), faq.tags(), faq.products(), faq.negatives());
-        return update(faq.id(), updated, EntryCodec.etag(faq), by);
+        return Optional.of(update(faq.id(), updated, EntryCodec.etag(faq), by));
     }
 
     public synchronized void delete(String id, String ifMatch, String by) {

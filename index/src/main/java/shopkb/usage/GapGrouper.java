@@ -52,7 +52,7 @@ final class GapGrouper {
 
     /** Character pairs of the wording, punctuation and masks left out. */
     static Set<String> pairs(String text) {
-        String han = text.replaceAll("\\[[^\\]]*\\]", " ").replaceAll("[^\\p{IsHan}\\p{IsLatin}\\d]+", " ");
+        String han = PersonalDataMasker.withoutMasks(text).replaceAll("[^\\p{IsHan}\\p{IsLatin}\\d]+", " ");
         var pairs = new HashSet<String>();
         for (String run : han.split(" ")) {
             for (int i = 0; i + 2 <= run.length(); i++) {

@@ -29,8 +29,9 @@ final class InsightQueries {
     Insight report(int days, Instant now, LoadedContent content) throws SQLException {
         long since = now.minusSeconds(days * 86_400L).toEpochMilli();
         var totals = store.query("SELECT COUNT(*), COALESCE(SUM(confident), 0) FROM searches WHERE at >= ?", since).getFirst();
+        Map<String, Long> shown = shownCounts(since);
         return new Insight(days, totals.number(0), totals.number(1), topQueries(since), gaps(since),
-                neverCopied(since, content), phrasingCopyRates(since, content), intentVolume(since, now));
+                neverCopied(since, content, shown), phrasingCopyRates(since, content, shown), intentVolume(since, now));
     }
 
     private List<Insight.TopQuery> topQueries(long since) throws SQLException {
@@ -55,11 +56,11 @@ final class InsightQueries {
         return GapGrouper.group(patterns, MAX_ROWS);
     }
 
-    private List<Insight.UnusedEntry> neverCopied(long since, LoadedContent content) throws SQLException {
+    private List<Insight.UnusedEntry> neverCopied(long since, LoadedContent content, Map<String, Long> shown)
+            throws SQLException {
         var copied = new java.util.HashSet<String>();
         store.query("SELECT DISTINCT entry_id FROM feedback WHERE action = 'copied' AND at >= ?", since)
                 .forEach(r -> copied.add(r.text(0)));
-        Map<String, Long> shown = shownCounts(since);
         var unused = new ArrayList<Insight.UnusedEntry>();
         for (Entry entry : content.entries().values()) {
             if ((entry instanceof FaqEntry || entry instanceof PhrasingEntry) && !copied.contains(entry.id())) {
@@ -70,8 +71,8 @@ final class InsightQueries {
         return unused.stream().limit(MAX_ROWS).toList();
     }
 
-    private List<Insight.PhrasingUse> phrasingCopyRates(long since, LoadedContent content) throws SQLException {
-        Map<String, Long> shown = shownCounts(since);
+    private List<Insight.PhrasingUse> phrasingCopyRates(long since, LoadedContent content, Map<String, Long> shown)
+            throws SQLException {
         var copies = new HashMap<String, Long>();
         store.query("SELECT entry_id, COUNT(*) FROM feedback WHERE action = 'copied' AND at >= ? GROUP BY entry_id", since)
                 .forEach(r -> copies.put(r.text(0), r.number(1)));

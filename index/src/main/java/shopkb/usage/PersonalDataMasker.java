@@ -11,6 +11,9 @@ import shopkb.analysis.TextNormalizer;
  */
 public final class PersonalDataMasker {
 
+    /** A mask this class writes: a short label in brackets. */
+    private static final Pattern MASK = Pattern.compile("\\[[^\\[\\]]{1,4}\\]");
+
     private PersonalDataMasker() {
     }
 
@@ -24,6 +27,11 @@ public final class PersonalDataMasker {
         masked = PersonalData.LABELLED_NAME.matcher(masked).replaceAll(m -> m.group(1) + "[姓名]");
         masked = replace(PersonalData.STREET_ADDRESS, masked, "[地址]");
         return masked;
+    }
+
+    /** The text with every mask ([手机号], [地址], ...) blanked, for what should see only the buyer's own words. */
+    public static String withoutMasks(String masked) {
+        return MASK.matcher(masked).replaceAll(" ");
     }
 
     private static String replace(Pattern pattern, String text, String mark) {

@@ -215,7 +215,7 @@ public final class UsageLog implements AutoCloseable {
             switch (event) {
                 case UsageEvent.Search s -> {
                     String masked = PersonalDataMasker.mask(s.text());
-                    String pattern = patternOf.apply(masked.replaceAll("\\[[^\\]]{1,4}\\]", " "));
+                    String pattern = patternOf.apply(PersonalDataMasker.withoutMasks(masked));
                     patterns.put(s.queryId(), pattern);
                     searches.add(new UsageStore.StoredSearch(s.queryId(), s.at(), masked, pattern, s.resultIds(),
                             s.topIntent(), s.confidence(), s.confident(), s.latencyMs()));

@@ -9,13 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.stream.Stream;
 import shopkb.KnowledgeBase;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
+import shopkb.server.cli.TempFolders;
 import shopkb.usage.UsageLog;
 
 /**
@@ -132,19 +131,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static Path copyFixture(Path target) {
-        try (Stream<Path> files = Files.walk(FIXTURE)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(FIXTURE.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
+        try {
+            return TempFolders.copy(FIXTURE, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return target;
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import shopkb.KnowledgeBase;
-import shopkb.content.FaqEntry;
 import shopkb.editing.ContentEditor;
 import shopkb.server.auth.AccessGuard;
 import shopkb.server.auth.Principal;
@@ -64,12 +63,9 @@ public final class InsightHandler {
         if (request.intent() == null || kb.intent(request.intent()).isEmpty()) {
             throw ApiException.badRequest("intent", "intent must be the id of an existing intent");
         }
-        boolean hasFaq = kb.content().entries().values().stream()
-                .anyMatch(e -> e instanceof FaqEntry f && request.intent().equals(f.intent()));
-        if (!hasFaq) {
-            throw new ApiException(409, "no_faq", "intent " + request.intent() + " has no FAQ yet; create one (the editor opens it prefilled)", "intent");
-        }
-        ContentEditor.Versioned updated = kb.editor().addSimilarQuestion(request.intent(), query, editor.name());
+        ContentEditor.Versioned updated = kb.editor().addSimilarQuestion(request.intent(), query, editor.name())
+                .orElseThrow(() -> new ApiException(409, "no_faq",
+                        "intent " + request.intent() + " has no FAQ yet; create one (the editor opens it prefilled)", "intent"));
         ctx.header("ETag", updated.etag());
         ctx.json(Map.of("id", updated.entry().id(), "intent", request.intent(), "question", query));
     }

@@ -34,11 +34,12 @@ import shopkb.usage.UsageLog;
  * build time, restart-to-ready time, heap after load, and search latency and throughput at concurrency
  * 1, 8 and 32 over HTTP on loopback, beside two floors measured in the same run: the same searches
  * in-process (no HTTP) and an HTTP endpoint that does no search. Then the same at concurrency 8 with an
- * editor writing 10 entries a second.
+ * editor writing 10 entries a second, and with the usage log on against off.
  */
 public final class BenchCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PING = "/api/ping";
 
     private BenchCommand() {
     }
@@ -47,21 +48,28 @@ public final class BenchCommand {
         out.printf("machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1 << 20));
-        out.println("load generator: " + WrkLoad.version().map(v -> v + ", a separate process on loopback")
+        var wrk = WrkLoad.version();
+        out.println("load generator: " + wrk.map(v -> v + ", a separate process on loopback")
                 .orElse("Java HttpClient in the server's JVM (install wrk for a separate, lighter one)"));
         List<String> queries = SyntheticContent.queries(demo, 5000, 7);
-        for (int size : sizes) {
-            Path dir = Files.createTempDirectory("shopkb-bench-");
-            try {
-                benchSize(demo, dir, size, seconds, queries, out);
-            } finally {
-                TempFolders.delete(dir);
+        Path scripts = Files.createTempDirectory("shopkb-bench-load-");
+        try {
+            HttpLoad load = httpLoad(wrk.isPresent(), queries, scripts);
+            for (int size : sizes) {
+                Path dir = Files.createTempDirectory("shopkb-bench-");
+                try {
+                    benchSize(demo, dir, size, seconds, queries, load, out);
+                } finally {
+                    TempFolders.delete(dir);
+                }
             }
+        } finally {
+            TempFolders.delete(scripts);
         }
     }
 
-    private static void benchSize(Path demo, Path dir, int size, double seconds, List<String> queries, PrintStream out)
-            throws Exception {
+    private static void benchSize(Path demo, Path dir, int size, double seconds, List<String> queries, HttpLoad load,
+                                  PrintStream out) throws Exception {
         Path content = dir.resolve("content");
         Path data = dir.resolve("data");
         SyntheticContent.write(demo, content, size, 42);
@@ -86,17 +94,14 @@ public final class BenchCommand {
 
         String base = "http://127.0.0.1:" + app.port();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<String> searchPaths = queries.stream()
-                .map(q -> "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
-        HttpLoad load = httpLoad(http, base, searchPaths, dir);
         LoadRun.Operation inProcess = n -> kb.search(SearchRequest.of(queries.get(n % queries.size()), 10));
-        load.search(4, Math.min(5, seconds)); // warm-up of the JIT and the connections
+        load.search(base, 4, Math.min(5, seconds)); // warm-up of the JIT and the connections
 
         out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
         for (int concurrency : LoadRun.levels()) {
             LoadRun.Result floor = LoadRun.run(concurrency, seconds, inProcess);
-            LoadRun.Result server = load.search(concurrency, seconds);
-            LoadRun.Result http0 = load.ping(concurrency, seconds);
+            LoadRun.Result server = load.search(base, concurrency, seconds);
+            LoadRun.Result http0 = load.ping(base, concurrency, seconds);
             print(out, "in-process (floor)", floor);
             print(out, "HTTP, no search (floor)", http0);
             print(out, "HTTP search", server);
@@ -132,14 +137,14 @@ public final class BenchCommand {
                 }
             }
         });
-        LoadRun.Result withWrites = load.search(8, seconds);
+        LoadRun.Result withWrites = load.search(base, 8, seconds);
         stop.set(true);
         writer.join();
         print(out, "HTTP search + 10 writes/s", withWrites);
         out.printf("%-26s %5s   writes done %d (%.1f/s), write errors %d%n", "", "", writes.get(),
                 writes.get() / withWrites.seconds(), writeErrors.get());
 
-        compareLogging(kb, config, tokens, dir, queries, seconds, out);
+        compareLogging(kb, config, tokens, dir, load, seconds, out);
         app.stop();
         usage.close();
         kb.close();
@@ -149,22 +154,17 @@ public final class BenchCommand {
      * Search at 8 clients against two servers on the same knowledge base, one logging every search (and learning)
      * and one not, alternating twice so drift on the machine falls on both.
      */
-    private static void compareLogging(KnowledgeBase kb, ServerConfig config, TokenStore tokens, Path dir,
-                                       List<String> queries, double seconds, PrintStream out) throws Exception {
+    private static void compareLogging(KnowledgeBase kb, ServerConfig config, TokenStore tokens, Path dir, HttpLoad load,
+                                       double seconds, PrintStream out) throws Exception {
         UsageLog off = UsageLog.disabled(config.usage());
         UsageLog on = UsageLog.open(dir.resolve("logging-bench").resolve("usage.db"), config.usage(), kb::pattern, Clock.systemUTC());
         Javalin quiet = KbApplication.create(kb, config, tokens, off).start("127.0.0.1", 0);
         Javalin logging = KbApplication.create(kb, config, tokens, on).start("127.0.0.1", 0);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<String> paths = queries.stream()
-                .map(q -> "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
-        HttpLoad withoutLog = httpLoad(http, "http://127.0.0.1:" + quiet.port(), paths, Files.createDirectories(dir.resolve("log-off")));
-        HttpLoad withLog = httpLoad(http, "http://127.0.0.1:" + logging.port(), paths, Files.createDirectories(dir.resolve("log-on")));
         var offRuns = new java.util.ArrayList<LoadRun.Result>();
         var onRuns = new java.util.ArrayList<LoadRun.Result>();
         for (int round = 0; round < 2; round++) {
-            offRuns.add(withoutLog.search(8, seconds));
-            onRuns.add(withLog.search(8, seconds));
+            offRuns.add(load.search("http://127.0.0.1:" + quiet.port(), 8, seconds));
+            onRuns.add(load.search("http://127.0.0.1:" + logging.port(), 8, seconds));
         }
         on.flush();
         for (int i = 0; i < offRuns.size(); i++) {
@@ -181,37 +181,43 @@ public final class BenchCommand {
         on.close();
     }
 
-    /** The HTTP side of the load: searches cycling through the query mix, and pings. */
+    /** The HTTP side of the load, against a server at {@code base}: searches cycling through the query mix, and pings. */
     private interface HttpLoad {
-        LoadRun.Result search(int concurrency, double seconds) throws Exception;
+        LoadRun.Result search(String base, int concurrency, double seconds) throws Exception;
 
-        LoadRun.Result ping(int concurrency, double seconds) throws Exception;
+        LoadRun.Result ping(String base, int concurrency, double seconds) throws Exception;
     }
 
-    /** wrk in its own process when installed; else Java's HTTP client in this JVM (which takes CPU from the server). */
-    private static HttpLoad httpLoad(HttpClient http, String base, List<String> searchPaths, Path dir) throws IOException {
-        if (WrkLoad.version().isPresent()) {
+    /**
+     * wrk in its own process when installed (its request scripts written once into {@code dir}); else Java's HTTP
+     * client in this JVM (which takes CPU from the server).
+     */
+    private static HttpLoad httpLoad(boolean useWrk, List<String> queries, Path dir) throws IOException {
+        List<String> searchPaths = queries.stream()
+                .map(q -> "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
+        if (useWrk) {
             WrkLoad search = WrkLoad.forPaths(searchPaths, Files.createDirectories(dir.resolve("wrk-search")));
-            WrkLoad ping = WrkLoad.forPaths(List.of("/api/ping"), Files.createDirectories(dir.resolve("wrk-ping")));
+            WrkLoad ping = WrkLoad.forPaths(List.of(PING), Files.createDirectories(dir.resolve("wrk-ping")));
             return new HttpLoad() {
-                public LoadRun.Result search(int concurrency, double seconds) throws Exception {
+                public LoadRun.Result search(String base, int concurrency, double seconds) throws Exception {
                     return search.run(base, concurrency, seconds);
                 }
 
-                public LoadRun.Result ping(int concurrency, double seconds) throws Exception {
+                public LoadRun.Result ping(String base, int concurrency, double seconds) throws Exception {
                     return ping.run(base, concurrency, seconds);
                 }
             };
         }
-        List<URI> searchUris = searchPaths.stream().map(p -> URI.create(base + p)).toList();
-        URI pingUri = URI.create(base + "/api/ping");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return new HttpLoad() {
-            public LoadRun.Result search(int concurrency, double seconds) throws Exception {
-                return LoadRun.run(concurrency, seconds, n -> get(http, searchUris.get(n % searchUris.size())));
+            public LoadRun.Result search(String base, int concurrency, double seconds) throws Exception {
+                List<URI> uris = searchPaths.stream().map(p -> URI.create(base + p)).toList();
+                return LoadRun.run(concurrency, seconds, n -> get(http, uris.get(n % uris.size())));
             }
 
-            public LoadRun.Result ping(int concurrency, double seconds) throws Exception {
-                return LoadRun.run(concurrency, seconds, n -> get(http, pingUri));
+            public LoadRun.Result ping(String base, int concurrency, double seconds) throws Exception {
+                URI uri = URI.create(base + PING);
+                return LoadRun.run(concurrency, seconds, n -> get(http, uri));
             }
         };
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import shopkb.content.ContentLoader;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
@@ -16,6 +15,7 @@ import shopkb.content.PhrasingEntry;
 import shopkb.content.PolicyEntry;
 import shopkb.content.PolicySection;
 import shopkb.editing.EntryCodec;
+import shopkb.server.cli.TempFolders;
 
 /**
  * A large knowledge base with the demo's structure and vocabulary: each synthetic entry is a demo entry
@@ -35,7 +35,7 @@ public final class SyntheticContent {
     public static void write(Path demo, Path target, int entries, long seed) throws IOException {
         LoadedContent base = new ContentLoader(demo).load();
         for (String folder : List.of("intents", "product", "vocabulary", "rules")) {
-            copyFolder(demo.resolve(folder), target.resolve(folder));
+            TempFolders.copy(demo.resolve(folder), target.resolve(folder));
         }
         List<FaqEntry> faqs = base.entries().values().stream().filter(e -> e instanceof FaqEntry).map(e -> (FaqEntry) e).toList();
         List<PhrasingEntry> phrasings = base.entries().values().stream().filter(e -> e instanceof PhrasingEntry).map(e -> (PhrasingEntry) e).toList();
@@ -105,15 +105,4 @@ public final class SyntheticContent {
         return values[random.nextInt(values.length)];
     }
 
-    private static void copyFolder(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName().toString()));
-            }
-        }
-    }
 }
