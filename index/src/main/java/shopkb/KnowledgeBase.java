@@ -31,12 +31,16 @@ import shopkb.editing.ContentEditor;
 import shopkb.editing.HistoryStore;
 import shopkb.indexing.Fields;
 import shopkb.indexing.KnowledgeIndex;
+import shopkb.indexing.MeaningIndex;
 import shopkb.search.BuyerQueryParser;
+import shopkb.search.MeaningSearch;
 import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
 import shopkb.search.SearchResponse;
 import shopkb.search.SearchService;
 import shopkb.search.UsageVotes;
+import shopkb.semantic.MeaningModel;
+import shopkb.semantic.SentenceEncoder;
 
 /**
  * The search core as one object: content loaded from a folder, the vocabulary beside it (watched and
@@ -47,7 +51,14 @@ public final class KnowledgeBase implements Closeable {
 
     /** State worth reporting at start-up and on the health endpoint. */
     public record Health(int entries, int intents, int invalid, List<ContentProblem> problems, long indexAgeSeconds,
-                         boolean indexReused, String indexReason, long indexMillis) {
+                         boolean indexReused, String indexReason, long indexMillis, Meaning meaning) {
+    }
+
+    /**
+     * Whether search ranks by meaning: {@code status} on, off or unavailable (with why in {@code detail}), and how
+     * the vectors were opened (texts reused from the cache, newly encoded).
+     */
+    public record Meaning(String status, String detail, int vectorsReused, int vectorsEncoded, long openMillis) {
     }
 
     /** Shortest wait between checks of the content, vocabulary and rule folders for changes made by others. */
@@ -70,11 +81,13 @@ public final class KnowledgeBase implements Closeable {
     private final FolderWatcher contentWatcher;
     private final FolderWatcher vocabularyWatcher;
     private final FolderWatcher rulesWatcher;
+    private final MeaningModel meaningModel;
 
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
      */
-    private KnowledgeBase(Path contentDir, RankingOptions options, Function<Builder, KnowledgeIndex> openIndex, Path historyDir) {
+    private KnowledgeBase(Path contentDir, RankingOptions options, Function<Builder, KnowledgeIndex> openIndex, Path historyDir,
+                          MeaningModel meaningModel) {
         this.contentDir = contentDir;
         this.contentWatcher = new FolderWatcher(contentDir, FolderWatcher.contentFolders());
         this.vocabularyWatcher = new FolderWatcher(contentDir, List.of(VocabularyLoader.FOLDER));
@@ -86,9 +99,12 @@ public final class KnowledgeBase implements Closeable {
         this.store = new ContentStore(content);
         Analyzer indexAnalyzer = new Analyzers(options.analysis(), indexVocabulary::get)
                 .perField(Fields.WORD_FIELDS, Fields.PINYIN_FIELDS);
-        this.index = openIndex.apply(new Builder(indexAnalyzer, fingerprint(content, vocabulary), content.entries().values()));
+        this.index = openIndex.apply(new Builder(indexAnalyzer, fingerprint(content, vocabulary), content.entries().values(),
+                options.meaning() ? meaningModel.encoder() : null));
+        this.meaningModel = meaningModel;
         var parser = new BuyerQueryParser(new Analyzers(options.analysis(), queryVocabulary::get), queryVocabulary::get, options);
-        this.search = new SearchService(index, store, parser, options);
+        this.search = new SearchService(index, store, parser, options,
+                index.meaning() == null ? null : new MeaningSearch(index.meaning()));
         this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), store, index,
                 () -> queryVocabulary.get().fingerprint(), contentWatcher::acknowledge);
         reloadRules();
@@ -116,31 +132,37 @@ public final class KnowledgeBase implements Closeable {
         }
     }
 
-    /** What an index is built from. */
-    private record Builder(Analyzer analyzer, String fingerprint, java.util.Collection<Entry> entries) {
+    /** What an index is built from; {@code encoder} is null for words only. */
+    private record Builder(Analyzer analyzer, String fingerprint, java.util.Collection<Entry> entries, SentenceEncoder encoder) {
     }
 
-    /** Loads {@code contentDir} and opens (reusing or rebuilding) the index under {@code dataDir}. */
+    /** Loads {@code contentDir} and opens (reusing or rebuilding) the index under {@code dataDir}; words only. */
     public static KnowledgeBase open(Path contentDir, Path dataDir) {
-        return open(contentDir, dataDir, RankingOptions.full());
+        return open(contentDir, dataDir, RankingOptions.full(), MeaningModel.off());
     }
 
-    /** As {@link #open(Path, Path)}, with some ranking components switched off (for ablation). */
-    public static KnowledgeBase open(Path contentDir, Path dataDir, RankingOptions options) {
+    /**
+     * As {@link #open(Path, Path)}, ranking with the given components (some may be off, for ablation) and by meaning
+     * too when the model is available: its vectors are kept in {@code dataDir/meaning}, which is also their cache.
+     */
+    public static KnowledgeBase open(Path contentDir, Path dataDir, RankingOptions options, MeaningModel meaning) {
         return new KnowledgeBase(contentDir, options,
-                b -> KnowledgeIndex.open(dataDir.resolve("index"), b.analyzer(), b.fingerprint(), b.entries()),
-                dataDir.resolve("history"));
+                b -> KnowledgeIndex.open(dataDir.resolve("index"), b.analyzer(), b.fingerprint(), b.entries(),
+                        b.encoder() == null ? null : MeaningIndex.open(dataDir.resolve("meaning"), b.encoder(), b.entries())),
+                dataDir.resolve("history"), meaning);
     }
 
-    /** Loads {@code contentDir} into an in-memory index that is never persisted. */
+    /** Loads {@code contentDir} into an in-memory index that is never persisted; words only. */
     public static KnowledgeBase inMemory(Path contentDir) {
-        return inMemory(contentDir, RankingOptions.full());
+        return inMemory(contentDir, RankingOptions.full(), MeaningModel.off());
     }
 
-    /** In memory, with some ranking components switched off (for ablation). */
-    public static KnowledgeBase inMemory(Path contentDir, RankingOptions options) {
+    /** In memory, with the given ranking components, by meaning too when the model is available. */
+    public static KnowledgeBase inMemory(Path contentDir, RankingOptions options, MeaningModel meaning) {
         return new KnowledgeBase(contentDir, options,
-                b -> KnowledgeIndex.inMemory(b.analyzer(), b.fingerprint(), b.entries()), null);
+                b -> KnowledgeIndex.inMemory(b.analyzer(), b.fingerprint(), b.entries(),
+                        b.encoder() == null ? null : MeaningIndex.inMemory(b.encoder(), b.entries())),
+                null, meaning);
     }
 
     public SearchResponse search(SearchRequest request) {
@@ -225,8 +247,15 @@ public final class KnowledgeBase implements Closeable {
         var problems = new ArrayList<>(content.problems());
         problems.addAll(queryVocabulary.get().problems());
         problems.addAll(rules.get().problems());
+        MeaningIndex meaning = index.meaning();
+        var meaningHealth = meaning == null
+                ? new Meaning(meaningModel.available() ? "off" : meaningModel.status(),
+                        meaningModel.available() ? "switched off for this knowledge base" : meaningModel.detail(), 0, 0, 0)
+                : new Meaning("on", meaningModel.detail(), meaning.openReport().reused(), meaning.openReport().encoded(),
+                        meaning.openReport().millis());
         return new Health(content.entries().size(), content.intents().size(), content.invalidFiles(), problems,
-                Duration.between(indexedAt, Instant.now()).toSeconds(), report.reused(), report.reason(), report.millis());
+                Duration.between(indexedAt, Instant.now()).toSeconds(), report.reused(), report.reason(), report.millis(),
+                meaningHealth);
     }
 
     @Override

@@ -50,12 +50,15 @@ public final class KnowledgeIndex implements Closeable {
     private final SearcherManager searchers;
     private final ScheduledExecutorService refresher;
     private final OpenReport openReport;
+    /** The meaning vectors kept in step with the units, or null when search is by words only. */
+    private final MeaningIndex meaning;
     private volatile boolean dirty;
 
-    private KnowledgeIndex(Directory directory, IndexWriter writer, OpenReport openReport) throws IOException {
+    private KnowledgeIndex(Directory directory, IndexWriter writer, OpenReport openReport, MeaningIndex meaning) throws IOException {
         this.directory = directory;
         this.writer = writer;
         this.openReport = openReport;
+        this.meaning = meaning;
         this.searchers = new SearcherManager(writer, null);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "index-refresh");
@@ -70,8 +73,10 @@ public final class KnowledgeIndex implements Closeable {
      * Opens the persisted index in {@code indexDir}, or builds it from {@code entries}.
      *
      * @param fingerprint identifies what the index is built from; a different one means rebuild
+     * @param meaning the meaning vectors of the same entries, updated with every change from now on (null: none)
      */
-    public static KnowledgeIndex open(Path indexDir, Analyzer analyzer, String fingerprint, Collection<Entry> entries) {
+    public static KnowledgeIndex open(Path indexDir, Analyzer analyzer, String fingerprint, Collection<Entry> entries,
+                                      MeaningIndex meaning) {
         long start = System.nanoTime();
         try {
             Files.createDirectories(indexDir);
@@ -79,7 +84,7 @@ public final class KnowledgeIndex implements Closeable {
             String staleReason = staleReason(directory, fingerprint);
             if (staleReason == null) {
                 IndexWriter writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.APPEND));
-                return new KnowledgeIndex(directory, writer, new OpenReport(true, "content unchanged", millisSince(start)));
+                return new KnowledgeIndex(directory, writer, new OpenReport(true, "content unchanged", millisSince(start)), meaning);
             }
             IndexWriter writer;
             try {
@@ -91,7 +96,7 @@ public final class KnowledgeIndex implements Closeable {
                 writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
             }
             addAll(writer, entries, fingerprint);
-            return new KnowledgeIndex(directory, writer, new OpenReport(false, staleReason, millisSince(start)));
+            return new KnowledgeIndex(directory, writer, new OpenReport(false, staleReason, millisSince(start)), meaning);
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             throw new IllegalStateException("the index in " + indexDir + " is in use by another running server", e);
         } catch (IOException e) {
@@ -100,13 +105,13 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** A throw-away in-memory index, for evaluation and tests. */
-    public static KnowledgeIndex inMemory(Analyzer analyzer, String fingerprint, Collection<Entry> entries) {
+    public static KnowledgeIndex inMemory(Analyzer analyzer, String fingerprint, Collection<Entry> entries, MeaningIndex meaning) {
         long start = System.nanoTime();
         try {
             var directory = new ByteBuffersDirectory();
             var writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
             addAll(writer, entries, fingerprint);
-            return new KnowledgeIndex(directory, writer, new OpenReport(false, "in memory", millisSince(start)));
+            return new KnowledgeIndex(directory, writer, new OpenReport(false, "in memory", millisSince(start)), meaning);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,6 +144,7 @@ public final class KnowledgeIndex implements Closeable {
     /** Adds or replaces an entry's units and commits with the new build fingerprint; visible to search at once. */
     public synchronized void upsert(Entry entry, String fingerprint) {
         try {
+            applyMeaning(List.of(entry), List.of());
             writer.updateDocuments(new Term(Fields.ENTRY_ID, entry.id()), DocumentBuilder.build(entry));
             commit(fingerprint);
         } catch (IOException e) {
@@ -149,6 +155,7 @@ public final class KnowledgeIndex implements Closeable {
     /** Removes an entry's units and commits with the new build fingerprint; visible to search at once. */
     public synchronized void delete(String entryId, String fingerprint) {
         try {
+            applyMeaning(List.of(), List.of(entryId));
             writer.deleteDocuments(new Term(Fields.ENTRY_ID, entryId));
             commit(fingerprint);
         } catch (IOException e) {
@@ -159,6 +166,7 @@ public final class KnowledgeIndex implements Closeable {
     /** Applies a batch of upserts and deletes with one commit (used when files changed on disk). */
     public synchronized void apply(Collection<Entry> upserts, Collection<String> deletes, String fingerprint) {
         try {
+            applyMeaning(upserts, deletes);
             for (String id : deletes) {
                 writer.deleteDocuments(new Term(Fields.ENTRY_ID, id));
             }
@@ -171,8 +179,20 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
+    private void applyMeaning(Collection<Entry> upserts, Collection<String> deletes) {
+        if (meaning != null) {
+            meaning.apply(upserts, deletes);
+        }
+    }
+
+    /** The meaning vectors kept in step with this index, or null when search is by words only. */
+    public MeaningIndex meaning() {
+        return meaning;
+    }
+
     /**
-     * Replaces every document, e.g. after the vocabulary changed how text is segmented. Searches keep using
+     * Replaces every document, e.g. after the vocabulary changed how text is segmented (which changes words,
+     * not meanings: the meaning vectors stay as they are). Searches keep using
      * the previous searcher until the new one is committed and refreshed.
      */
     public synchronized void reindex(Collection<Entry> entries, String fingerprint) {
@@ -205,6 +225,9 @@ public final class KnowledgeIndex implements Closeable {
         }
         try {
             writer.commit();
+            if (meaning != null) {
+                meaning.commitIfDirty();
+            }
             dirty = false;
         } catch (IOException | RuntimeException e) {
             // Retried on the next tick; until then a restart rebuilds from the content files.
@@ -218,6 +241,9 @@ public final class KnowledgeIndex implements Closeable {
         searchers.close();
         writer.close();
         directory.close();
+        if (meaning != null) {
+            meaning.close();
+        }
     }
 
     private void refreshQuietly() {
@@ -265,7 +291,7 @@ public final class KnowledgeIndex implements Closeable {
         return new IndexWriterConfig(analyzer).setOpenMode(mode).setMergePolicy(merges);
     }
 
-    private static void deleteContents(Path dir) throws IOException {
+    static void deleteContents(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             List<Path> paths = files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList();
             for (Path p : paths) {

@@ -10,6 +10,13 @@ import java.util.List;
 /** A buyer message and the intent it should reach, read from a {@code query<TAB>intent} file. */
 public record LabelledQuery(String query, String intent) {
 
+    /** The label of an off-topic line: no entry should answer it confidently. */
+    public static final String NONE = "none";
+
+    public boolean offTopic() {
+        return NONE.equals(intent);
+    }
+
     /** Reads a TSV file; a first line {@code query<TAB>intent} is a header and skipped, blank lines too. */
     public static List<LabelledQuery> readTsv(Path file) throws IOException {
         var queries = new ArrayList<LabelledQuery>();

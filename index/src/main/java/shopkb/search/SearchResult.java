@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param snippet the matching question, section or text, HTML-escaped, matched terms in {@code <mark>}
  * @param matchedTerms the buyer's terms found in the snippet source, for highlighting
+ * @param matchedBy which signals found the entry: {@code words} (the lexical chain), {@code meaning} (sentence
+ *                  vectors), or both
  * @param answer FAQ: the standard answer, to send
  * @param note FAQ: guidance for the agent, not to send
  * @param phrasingIds FAQ: up to five recommended phrasings for the intent, in id order
@@ -26,6 +28,7 @@ public record SearchResult(
         String snippet,
         double score,
         List<String> matchedTerms,
+        List<String> matchedBy,
         String answer,
         String note,
         List<String> phrasingIds,

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -24,22 +23,23 @@ import shopkb.indexing.Fields;
 import shopkb.indexing.KnowledgeIndex;
 
 /**
- * Answers buyer messages: parses, searches the unit documents, keeps each entry's best unit, and shapes
- * ranked results with snippets. Thread-safe; no locks on the search path.
+ * Answers buyer messages: parses, gathers candidates from the words (the lexical chain over the unit documents)
+ * and from meaning (the nearest sentence vectors), fuses both into one ranking, and shapes ranked results with
+ * snippets. Thread-safe; no locks on the search path.
  */
 public final class SearchService {
 
     /**
-     * Units looked at per search, per result asked for; entries are collapsed from these. Each FAQ has about five
+     * Units looked at per search, per result asked for; entries are collapsed from these. Each FAQ has several
      * question units, so this leaves room for the requested number of distinct entries; collecting more only
      * slows the pruning of Lucene's top-k scorer.
      */
     private static final int UNITS_PER_RESULT = 5;
     private static final int MIN_UNITS_TO_COLLECT = 50;
+    /** Lexical candidates whose meaning similarity is computed when the nearest texts did not include them. */
+    private static final int COSINES_FOR_WORD_HITS = 20;
     private static final int SNIPPET_CHARS = 120;
     static final int MAX_RECOMMENDED_PHRASINGS = 5;
-    /** Share of the message's information (IDF-weighted) the top result must match to be a confident answer. */
-    static final double CONFIDENT_COVERAGE = 0.55;
 
     /**
      * Share of an entry's second-best unit added to its best: a second question of the same FAQ matching the
@@ -51,19 +51,28 @@ public final class SearchService {
     private final ContentStore store;
     private final BuyerQueryParser parser;
     private final RankingOptions options;
+    private final MeaningSearch meaning;
 
     /**
      * @param parser must analyse as the index was analysed (same analysis options and vocabulary)
+     * @param meaning the meaning signal, or null when the sentence model is off or could not load
      */
-    public SearchService(KnowledgeIndex index, ContentStore store, BuyerQueryParser parser, RankingOptions options) {
+    public SearchService(KnowledgeIndex index, ContentStore store, BuyerQueryParser parser, RankingOptions options,
+                         MeaningSearch meaning) {
         this.index = index;
         this.store = store;
         this.parser = parser;
         this.options = options;
+        this.meaning = options.meaning() ? meaning : null;
     }
 
     public SearchResponse search(SearchRequest request) {
         return search(request, UsageVotes.NONE);
+    }
+
+    /** Whether this service ranks by meaning too. */
+    public boolean usesMeaning() {
+        return meaning != null;
     }
 
     /** Searches, lifting entries agents chose for the same message pattern (bounded, see {@link LearnedLift}). */
@@ -73,16 +82,9 @@ public final class SearchService {
         if (query.isEmpty() && request.productCode() == null) {
             return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of(), null);
         }
-        Query luceneQuery = QueryBuilder.build(query, request, options);
-        List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
-        var idf = new HashMap<QueryTerm, Double>();
-        List<UnitHit> best = index.withSearcher(searcher -> {
-            Map<String, UnitHit> hits = collapse(searcher, luceneQuery,
-                    Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()), options.multiUnit() ? SECOND_UNIT_WEIGHT : 0f);
-            idf.putAll(Confidence.idf(searcher.getIndexReader(), query));
-            return List.copyOf(hits.values());
-        });
         ContentStore.Snapshot snapshot = store.current();
+        Evidence evidence = gather(query, request, snapshot);
+        List<UnitHit> best = RankFusion.rank(evidence.candidates(), meaning != null);
         if (options.negatives()) {
             best = NegativeExamples.pushDown(query.normalized(), best, snapshot);
         }
@@ -96,21 +98,82 @@ public final class SearchService {
             if (entry == null) {
                 continue; // deleted since the searcher was opened
             }
-            SearchResult result = shape(entry, hit, terms, snapshot);
+            Candidate candidate = evidence.byEntry().get(hit.entryId());
             if (results.isEmpty()) {
-                confidence = Confidence.coverage(idf, query, result.matchedTerms());
+                confidence = RankFusion.confidence(candidate, meaning != null);
             }
-            results.add(result);
+            results.add(shape(entry, hit, candidate, evidence.terms(), snapshot));
             if (results.size() == request.limit()) {
                 break;
             }
         }
-        return new SearchResponse(request.text(), millisSince(start), best.size(), confidence >= CONFIDENT_COVERAGE,
+        return new SearchResponse(request.text(), millisSince(start), best.size(), confidence >= RankFusion.CONFIDENT,
                 Math.round(confidence * 1000) / 1000.0, List.copyOf(results), null);
+    }
+
+    /** The evidence fusion weighs for each entry found, by words or by meaning (for calibration and inspection). */
+    public List<Candidate> candidates(SearchRequest request) {
+        BuyerQuery query = parser.parse(request.text());
+        if (query.isEmpty() && request.productCode() == null) {
+            return List.of();
+        }
+        return gather(query, request, store.current()).candidates();
     }
 
     /** The best-scoring unit of one entry. */
     record UnitHit(String entryId, Fields.Unit unit, int unitIndex, float score) {
+    }
+
+    /** Candidates from both signals, by entry id, and the message's terms (for highlighting). */
+    private record Evidence(List<Candidate> candidates, Map<String, Candidate> byEntry, List<QueryTerm> terms) {
+    }
+
+    private Evidence gather(BuyerQuery query, SearchRequest request, ContentStore.Snapshot snapshot) {
+        List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
+        var idf = new HashMap<QueryTerm, Double>();
+        Query luceneQuery = QueryBuilder.build(query, request, options);
+        List<UnitHit> words = index.withSearcher(searcher -> {
+            idf.putAll(Confidence.idf(searcher.getIndexReader(), query));
+            if (!options.words()) {
+                return List.<UnitHit>of();
+            }
+            return List.copyOf(collapse(searcher, luceneQuery, Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()),
+                    options.multiUnit() ? SECOND_UNIT_WEIGHT : 0f).values());
+        });
+        float[] message = meaning == null ? null : meaning.vectorOf(request.text());
+        Map<String, MeaningSearch.Hit> near = message == null ? Map.of()
+                : MeaningSearch.byEntry(meaning.nearest(message, request, snapshot));
+        float topWords = words.isEmpty() ? 1f : words.getFirst().score();
+        var byEntry = new LinkedHashMap<String, Candidate>();
+        for (int i = 0; i < words.size(); i++) {
+            UnitHit hit = words.get(i);
+            Entry entry = snapshot.entry(hit.entryId());
+            if (entry == null) {
+                continue;
+            }
+            MeaningSearch.Hit nearHit = near.get(hit.entryId());
+            double cosine = 0;
+            if (nearHit != null) {
+                cosine = nearHit.cosine();
+            } else if (message != null && i < COSINES_FOR_WORD_HITS) {
+                String text = UnitText.meaning(entry, hit.unit(), hit.unitIndex());
+                float exact = text == null ? Float.NaN : meaning.cosine(message, text);
+                cosine = Float.isNaN(exact) ? 0 : exact;
+            }
+            double coverage = Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms));
+            byEntry.put(hit.entryId(), new Candidate(hit.entryId(), hit.unit(), hit.unitIndex(), hit.score(),
+                    hit.score() / topWords, coverage, cosine, true, nearHit != null));
+        }
+        for (MeaningSearch.Hit hit : near.values()) {
+            if (byEntry.containsKey(hit.entryId())) {
+                continue;
+            }
+            Entry entry = snapshot.entry(hit.entryId());
+            double coverage = Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms));
+            byEntry.put(hit.entryId(), new Candidate(hit.entryId(), hit.unit(), hit.unitIndex(), 0f, 0, coverage,
+                    hit.cosine(), false, true));
+        }
+        return new Evidence(List.copyOf(byEntry.values()), byEntry, terms);
     }
 
     private static Map<String, UnitHit> collapse(IndexSearcher searcher, Query query, int unitsToCollect, float secondUnitWeight)
@@ -119,7 +182,7 @@ public final class SearchService {
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(unitsToCollect, unitsToCollect));
         UnitReader.Unit[] units = UnitReader.read(searcher.getIndexReader(), top.scoreDocs);
         var best = new LinkedHashMap<String, UnitHit>();
-        var second = new java.util.HashMap<String, Float>();
+        var second = new HashMap<String, Float>();
         for (int i = 0; i < units.length; i++) {
             ScoreDoc scoreDoc = top.scoreDocs[i];
             UnitReader.Unit unit = units[i];
@@ -160,37 +223,35 @@ public final class SearchService {
         return reordered;
     }
 
-    private static SearchResult shape(Entry entry, UnitHit hit, List<QueryTerm> terms, ContentStore.Snapshot snapshot) {
+    private static SearchResult shape(Entry entry, UnitHit hit, Candidate candidate, List<QueryTerm> terms,
+                                      ContentStore.Snapshot snapshot) {
+        var h = Highlighter.highlight(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms, SNIPPET_CHARS);
+        List<String> matchedBy = matchedBy(candidate);
         return switch (entry) {
-            case FaqEntry faq -> {
-                String source = hit.unit() == Fields.Unit.QUESTION ? faq.allQuestions().get(hit.unitIndex()) : faq.answer();
-                var h = Highlighter.highlight(source, terms, SNIPPET_CHARS);
-                yield new SearchResult(faq.id(), "faq", faq.intent(), faq.scenario(), faq.question(), h.html(),
-                        hit.score(), h.matchedTerms(), faq.answer(), faq.note(), recommended(snapshot.phrasingIdsFor(faq.intent())),
-                        null, null, null, null, null);
-            }
-            case PhrasingEntry phrasing -> {
-                var h = Highlighter.highlight(phrasing.title() + " · " + phrasing.text(), terms, SNIPPET_CHARS);
-                yield new SearchResult(phrasing.id(), "phrasing", phrasing.intent(), phrasing.scenario(),
-                        phrasing.title(), h.html(), hit.score(), h.matchedTerms(), null, null, null, phrasing.text(),
-                        phrasing.shortcut(), null, null, null);
-            }
+            case FaqEntry faq -> new SearchResult(faq.id(), "faq", faq.intent(), faq.scenario(), faq.question(), h.html(),
+                    hit.score(), h.matchedTerms(), matchedBy, faq.answer(), faq.note(),
+                    recommended(snapshot.phrasingIdsFor(faq.intent())), null, null, null, null, null);
+            case PhrasingEntry phrasing -> new SearchResult(phrasing.id(), "phrasing", phrasing.intent(), phrasing.scenario(),
+                    phrasing.title(), h.html(), hit.score(), h.matchedTerms(), matchedBy, null, null, null, phrasing.text(),
+                    phrasing.shortcut(), null, null, null);
             case PolicyEntry policy -> {
-                PolicySection section = policy.sections().get(Math.min(hit.unitIndex(), policy.sections().size() - 1));
-                var h = Highlighter.highlight(section.heading() + " · " + section.text(), terms, SNIPPET_CHARS);
+                PolicySection section = UnitText.section(policy, hit.unitIndex());
                 String intent = section.intent() != null ? section.intent() : policy.intent();
-                yield new SearchResult(policy.id(), "policy", intent, policy.scenario(), policy.title(),
-                        h.html(), hit.score(), h.matchedTerms(), null, null, null, null, null, section.heading(), null, null);
+                yield new SearchResult(policy.id(), "policy", intent, policy.scenario(), policy.title(), h.html(),
+                        hit.score(), h.matchedTerms(), matchedBy, null, null, null, null, null, section.heading(), null, null);
             }
-            case ProductEntry product -> {
-                String facts = Stream.concat(Stream.of(product.name()), product.attributes().entrySet().stream()
-                        .map(a -> a.getKey() + ":" + a.getValue())).collect(Collectors.joining(";"));
-                var h = Highlighter.highlight(facts, terms, SNIPPET_CHARS);
-                yield new SearchResult(product.id(), "product", null, product.scenario(),
-                        product.displayTitle(), h.html(), hit.score(), h.matchedTerms(), null, null, null, null, null, null,
-                        product.code(), product.attributes());
-            }
+            case ProductEntry product -> new SearchResult(product.id(), "product", null, product.scenario(),
+                    product.displayTitle(), h.html(), hit.score(), h.matchedTerms(), matchedBy, null, null, null, null, null,
+                    null, product.code(), product.attributes());
         };
+    }
+
+    /** Which signals found the entry: "words", "meaning" or both (a short code's phrasing: words). */
+    private static List<String> matchedBy(Candidate candidate) {
+        if (candidate == null || (candidate.byWords() && !candidate.byMeaning())) {
+            return List.of("words");
+        }
+        return candidate.byWords() ? List.of("words", "meaning") : List.of("meaning");
     }
 
     /**

@@ -80,9 +80,9 @@ class KnowledgeIndexTest {
     void upsertsAndDeletesAreSearchableAtOnce() throws IOException {
         LoadedContent loaded = new ContentLoader(Fixture.source()).load();
         var analyzer = Analyzers.plain().perField(Fields.WORD_FIELDS, Fields.PINYIN_FIELDS);
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(analyzer, "initial", loaded.entries().values())) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(analyzer, "initial", loaded.entries().values(), null)) {
             var store = new ContentStore(loaded);
-            var search = new SearchService(index, store, new BuyerQueryParser(), RankingOptions.full());
+            var search = new SearchService(index, store, new BuyerQueryParser(), RankingOptions.full(), null);
             var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);
             var entries = new java.util.HashMap<>(loaded.entries());
             entries.put(entry.id(), entry);

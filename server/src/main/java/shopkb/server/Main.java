@@ -11,6 +11,7 @@ import shopkb.server.cli.QualityCommand;
 import shopkb.server.cli.ReplayCommand;
 import shopkb.server.cli.ServeCommand;
 import shopkb.server.cli.TokenCommand;
+import shopkb.server.cli.TsvContentCommand;
 
 /** Command line: {@code serve [--port N --host H --content DIR --data DIR --web DIR]} and {@code quality FILE.tsv}. */
 public final class Main {
@@ -38,13 +39,20 @@ public final class Main {
                     if (flags.positional().size() != 1) {
                         throw new IllegalArgumentException("quality needs one file of query<TAB>intent lines");
                     }
-                    QualityCommand.run(Path.of(flags.positional().getFirst()), config.contentDir(), System.out);
+                    QualityCommand.run(Path.of(flags.positional().getFirst()), config.contentDir(),
+                            Boolean.parseBoolean(flags.named().getOrDefault("ablation", "true")), System.out);
                 }
                 case "check-quality" -> {
                     if (flags.positional().size() != 1) {
                         throw new IllegalArgumentException("check-quality needs one file of draft<TAB>buyerMessage<TAB>rules lines");
                     }
                     CheckCommand.quality(Path.of(flags.positional().getFirst()), config.contentDir(), System.out);
+                }
+                case "tsv-content" -> {
+                    if (flags.positional().size() != 2) {
+                        throw new IllegalArgumentException("tsv-content needs a file of id<TAB>question lines and a new folder");
+                    }
+                    TsvContentCommand.run(Path.of(flags.positional().get(0)), Path.of(flags.positional().get(1)), System.out);
                 }
                 case "check-bench" -> CheckCommand.bench(config.contentDir(), System.out);
                 case "bench" -> BenchCommand.run(config.contentDir(),
@@ -68,7 +76,8 @@ public final class Main {
 
     private static void usage() {
         System.err.println("usage: shopkb serve [--port 7070] [--host 127.0.0.1] [--content faq-content] [--data data] [--web web]");
-        System.err.println("       shopkb quality FILE.tsv [--content faq-content]");
+        System.err.println("       shopkb quality FILE.tsv [--content faq-content] [--ablation true|false]");
+        System.err.println("       shopkb tsv-content FAQ.tsv DIR   (one intent and FAQ per id<TAB>question line)");
         System.err.println("       shopkb bench [--sizes 10000,100000] [--seconds 10]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
         System.err.println("       shopkb check-quality DRAFTS.tsv | check-bench  [--content faq-content]");

@@ -13,9 +13,10 @@ import shopkb.usage.UsageLog;
  * @param webDir the browser UI served at {@code /}
  * @param readNeedsToken require a token for reading and searching too (for a server exposed beyond localhost)
  * @param usage the usage log: on or off, learning on or off, retention in days
+ * @param semantic rank by meaning too (the bundled sentence model), not by words only
  */
 public record ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken,
-                           UsageLog.Settings usage) {
+                           UsageLog.Settings usage, boolean semantic) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -25,15 +26,21 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
         }
     }
 
-    /** With the default usage log: on, learning on, 90 days. */
+    /** With the default usage log: on, learning on, 90 days; ranking by meaning too. */
     public ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken) {
         this(host, port, contentDir, dataDir, webDir, readNeedsToken, UsageLog.Settings.defaults());
     }
 
+    /** Ranking by meaning too. */
+    public ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken,
+                        UsageLog.Settings usage) {
+        this(host, port, contentDir, dataDir, webDir, readNeedsToken, usage, true);
+    }
+
     /**
      * Reads {@code --port N --host H --content DIR --data DIR --web DIR --require-read-token BOOL --usage-log BOOL
-     * --learning BOOL --usage-retention-days N}, else KB_PORT, KB_HOST, KB_CONTENT, KB_DATA, KB_WEB,
-     * KB_REQUIRE_READ_TOKEN, KB_USAGE_LOG, KB_LEARNING, KB_USAGE_RETENTION_DAYS.
+     * --learning BOOL --usage-retention-days N --semantic BOOL}, else KB_PORT, KB_HOST, KB_CONTENT, KB_DATA, KB_WEB,
+     * KB_REQUIRE_READ_TOKEN, KB_USAGE_LOG, KB_LEARNING, KB_USAGE_RETENTION_DAYS, KB_SEMANTIC.
      */
     public static ServerConfig from(Map<String, String> flags, Map<String, String> env) {
         String port = pick(flags, env, "port", "KB_PORT", String.valueOf(DEFAULT_PORT));
@@ -49,7 +56,8 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
                 Path.of(pick(flags, env, "data", "KB_DATA", "data")),
                 Path.of(pick(flags, env, "web", "KB_WEB", "web/public")),
                 bool(pick(flags, env, "require-read-token", "KB_REQUIRE_READ_TOKEN", "false"), "require-read-token"),
-                usage);
+                usage,
+                bool(pick(flags, env, "semantic", "KB_SEMANTIC", "true"), "semantic"));
     }
 
     private static int number(String value, String name) {

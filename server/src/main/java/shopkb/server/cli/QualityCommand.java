@@ -13,53 +13,84 @@ import shopkb.quality.LabelledQuery;
 import shopkb.quality.QualityEvaluator;
 import shopkb.quality.QualityReport;
 import shopkb.search.RankingOptions;
+import shopkb.semantic.MeaningModel;
 
 /**
- * {@code quality FILE.tsv}: hit@1, hit@3, MRR and in-process latency over labelled messages, side by side for
- * the plain smartcn BM25 baseline, the full chain, and the full chain without each component; then the
- * misses of the full chain.
+ * {@code quality FILE.tsv}: hit@1, hit@3, MRR, confidence and in-process latency over labelled messages, side by
+ * side for the plain smartcn BM25 baseline, words only, meaning only, both fused (what the server runs), and the
+ * fused chain without each lexical component; then the misses of the fused chain.
  */
 public final class QualityCommand {
 
     private QualityCommand() {
     }
 
-    /** The configurations compared, by name: baseline, full, and full minus one component each. */
-    static Map<String, RankingOptions> configurations() {
+    /** The configurations compared, by name. */
+    static Map<String, RankingOptions> configurations(boolean ablation) {
         var configs = new LinkedHashMap<String, RankingOptions>();
         configs.put("baseline", RankingOptions.baseline());
-        configs.put("full", RankingOptions.full());
-        for (String component : RankingOptions.COMPONENTS) {
-            configs.put("-" + component, RankingOptions.full().without(component));
+        configs.put("words", RankingOptions.full().without("meaning"));
+        configs.put("meaning", RankingOptions.full().without("words"));
+        configs.put("fused", RankingOptions.full());
+        if (ablation) {
+            for (String component : RankingOptions.COMPONENTS) {
+                if (!component.equals("words") && !component.equals("meaning")) {
+                    configs.put("-" + component, RankingOptions.full().without(component));
+                }
+            }
         }
         return configs;
     }
 
-    public static void run(Path queriesFile, Path contentDir, PrintStream out) throws IOException {
+    /**
+     * @param ablation also the rows without each lexical component (slow on large sets)
+     */
+    public static void run(Path queriesFile, Path contentDir, boolean ablation, PrintStream out) throws IOException {
         List<LabelledQuery> queries = LabelledQuery.readTsv(queriesFile);
+        MeaningModel model = MeaningModel.load();
         var reports = new ArrayList<QualityReport>();
         int entries = 0;
-        for (var config : configurations().entrySet()) {
-            // On disk like the server's index (memory-mapped), so the latency columns are the server's.
-            Path dataDir = Files.createTempDirectory("shopkb-quality");
-            try (KnowledgeBase kb = KnowledgeBase.open(contentDir, dataDir, config.getValue())) {
-                entries = kb.content().entries().size();
-                reports.add(QualityEvaluator.evaluate(config.getKey(), kb.searchService(), queries));
-            } finally {
-                TempFolders.delete(dataDir);
+        // One folder of meaning vectors for every configuration: encoded once, then reused as the server reuses them.
+        Path dataRoot = Files.createTempDirectory("shopkb-quality");
+        try {
+            for (var config : configurations(ablation).entrySet()) {
+                if (config.getValue().meaning() && !config.getValue().words() && !model.available()) {
+                    continue;
+                }
+                // On disk like the server's index (memory-mapped), so the latency columns are the server's.
+                Path dataDir = dataRoot.resolve(config.getKey());
+                Files.createDirectories(dataDir);
+                Files.createSymbolicLink(dataDir.resolve("meaning"), Files.createDirectories(dataRoot.resolve("meaning")));
+                try (KnowledgeBase kb = KnowledgeBase.open(contentDir, dataDir, config.getValue(), model)) {
+                    entries = kb.content().entries().size();
+                    reports.add(QualityEvaluator.evaluate(config.getKey(), kb.searchService(), queries));
+                }
+                TempFolders.delete(dataDir.resolve("index"));
             }
+        } finally {
+            TempFolders.delete(dataRoot);
         }
-        out.printf("%d queries from %s, content %s (%d entries)%n%n", queries.size(), queriesFile, contentDir, entries);
-        out.printf("%-12s %7s %7s %7s %9s %9s %9s%n", "config", "hit@1", "hit@3", "MRR", "confident", "p50 ms", "p99 ms");
+        int offTopic = reports.getFirst().offTopic();
+        out.printf("%d queries%s from %s, content %s (%d entries); meaning: %s%n%n", reports.getFirst().queries(),
+                offTopic == 0 ? "" : " and " + offTopic + " off-topic lines", queriesFile, contentDir, entries, model.detail());
+        out.printf("%-12s %7s %7s %7s %9s %8s %8s %9s %9s %9s%n", "config", "hit@1", "hit@3", "MRR", "confident",
+                "conf ok", "other ok", "off conf", "p50 ms", "p99 ms");
         for (QualityReport report : reports) {
-            out.printf("%-12s %7.3f %7.3f %7.3f %9.3f %9.3f %9.3f%n", report.name(), report.hitAt1(), report.hitAt3(),
-                    report.mrr(), report.confident(), report.p50Millis(), report.p99Millis());
+            out.printf("%-12s %7.3f %7.3f %7.3f %9.3f %8s %8s %9s %9.3f %9.3f%n", report.name(), report.hitAt1(),
+                    report.hitAt3(), report.mrr(), report.confident(), share(report.rightWhenConfident()),
+                    share(report.rightOtherwise()), report.offTopicConfident() + "/" + report.offTopic(),
+                    report.p50Millis(), report.p99Millis());
         }
-        QualityReport full = reports.get(1);
-        out.printf("%nmisses of '%s' (%d):%n", full.name(), full.misses().size());
-        for (QualityReport.Miss miss : full.misses()) {
+        QualityReport fused = reports.stream().filter(r -> r.name().equals("fused")).findFirst().orElse(reports.get(1));
+        out.printf("%nconf ok: right among answers flagged confident; other ok: right among the rest; off conf: off-topic"
+                + " lines flagged confident.%nmisses of '%s' (%d):%n", fused.name(), fused.misses().size());
+        for (QualityReport.Miss miss : fused.misses()) {
             out.printf("  %s\texpected %s\tgot %s\trank %s%n", miss.query(), miss.expected(), miss.got(),
                     miss.rank() < 0 ? "-" : miss.rank());
         }
+    }
+
+    private static String share(double value) {
+        return Double.isNaN(value) ? "-" : String.format("%.3f", value);
     }
 }

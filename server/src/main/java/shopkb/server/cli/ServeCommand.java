@@ -7,7 +7,9 @@ import java.time.Clock;
 import shopkb.KnowledgeBase;
 import shopkb.content.ContentProblem;
 import shopkb.server.KbApplication;
+import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
+import shopkb.semantic.MeaningModel;
 import shopkb.server.ServerConfig;
 import shopkb.server.auth.TokenStore;
 import shopkb.usage.UsageLog;
@@ -26,7 +28,8 @@ public final class ServeCommand {
     }
 
     public static void run(ServerConfig config, PrintStream out) {
-        KnowledgeBase kb = KnowledgeBase.open(config.contentDir(), config.dataDir());
+        MeaningModel meaning = config.semantic() ? MeaningModel.load() : MeaningModel.off();
+        KnowledgeBase kb = KnowledgeBase.open(config.contentDir(), config.dataDir(), RankingOptions.full(), meaning);
         TokenStore tokens = TokenStore.open(config.tokenFile());
         TokenStore.ensureFirstEditor(tokens).ifPresent(token -> out.println(
                 "first start: editor token for 'admin' (shown once, stored hashed in " + config.tokenFile() + "): " + token));
@@ -46,12 +49,19 @@ public final class ServeCommand {
         for (ContentProblem problem : health.problems()) {
             out.println("invalid content: " + problem);
         }
+        if (!health.meaning().status().equals("on")) {
+            out.println("meaning: " + health.meaning().detail());
+        }
         if (!config.host().equals("127.0.0.1") && !config.host().equals("localhost") && !config.readNeedsToken()) {
             out.println("warning: listening on " + config.host() + " with open reading; consider --require-read-token true");
         }
         String host = config.host().equals("0.0.0.0") || config.host().equals("127.0.0.1") ? "localhost" : config.host();
-        out.printf("shopkb ready at http://%s:%d — %d entries loaded, %d invalid, index %s in %d ms%n",
+        out.printf("shopkb ready at http://%s:%d — %d entries loaded, %d invalid, index %s in %d ms, %s%n",
                 host, app.port(), health.entries(), health.invalid(),
-                health.indexReused() ? "reused" : "built (" + health.indexReason() + ")", health.indexMillis());
+                health.indexReused() ? "reused" : "built (" + health.indexReason() + ")", health.indexMillis(),
+                health.meaning().status().equals("on")
+                        ? "ranking by words and meaning (" + health.meaning().vectorsEncoded() + " texts encoded, "
+                                + health.meaning().vectorsReused() + " from cache)"
+                        : "ranking by words only");
     }
 }
