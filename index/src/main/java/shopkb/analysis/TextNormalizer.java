@@ -52,6 +52,22 @@ public final class TextNormalizer {
         return new String(out);
     }
 
+    /**
+     * Folds Han characters (traditional → simplified) and letters and digits (full-width → half-width, lower case),
+     * and leaves punctuation and spaces as they are: the gentler fold a sentence model reads best, as it was trained
+     * on text with full-width punctuation.
+     */
+    public static String foldLettersAndHan(CharSequence text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = text.charAt(i);
+            boolean foldable = c < 0x80 || (c >= '\uFF10' && c <= '\uFF19') || (c >= '\uFF21' && c <= '\uFF3A')
+                    || (c >= '\uFF41' && c <= '\uFF5A') || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+            out[i] = foldable ? fold(c) : c;
+        }
+        return new String(out);
+    }
+
     public static char fold(char c) {
         if (c < 0x80) {
             return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;

@@ -6,6 +6,8 @@ import java.util.List;
  * A buyer message understood for search. The text is never interpreted as query syntax.
  *
  * @param normalized the folded text that was analysed (personal numbers and product codes removed)
+ * @param meaningText the text the sentence model reads: spellings rewritten, personal numbers removed, punctuation
+ *                    kept
  * @param words smartcn words
  * @param grams character bigrams
  * @param pinyin pinyin syllable pairs
@@ -16,6 +18,7 @@ import java.util.List;
 public record BuyerQuery(
         String original,
         String normalized,
+        String meaningText,
         List<QueryTerm> words,
         List<QueryTerm> grams,
         List<QueryTerm> pinyin,

@@ -78,14 +78,11 @@ public final class BuyerQueryParser {
         if (text.length() > MAX_ANALYZED_CHARS) {
             text = text.substring(0, MAX_ANALYZED_CHARS);
         }
-        if (options.spellings()) {
-            for (Map.Entry<String, String> spelling : vocab.spellings().entrySet()) {
-                text = text.replace(spelling.getKey(), spelling.getValue());
-            }
-        }
+        text = respell(text, vocab);
         var ignored = new ArrayList<String>();
         text = blankOut(PersonalData.PHONE, text, ignored);
         text = blankOut(PersonalData.ORDER_NUMBER, text, ignored);
+        String meaningText = meaningText(raw, vocab);
         var productCodes = new ArrayList<String>();
         text = blankOut(PRODUCT_CODE, text, productCodes);
         var sizes = new ArrayList<String>();
@@ -123,7 +120,7 @@ public final class BuyerQueryParser {
             expandSynonyms(text, vocab, weightedWords, weightedGrams);
         }
         List<QueryTerm> pinyinTerms = options.pinyin() ? analyze(pinyin, text, 1f) : List.of();
-        return new BuyerQuery(raw, text, dedupe(weightedWords), dedupe(weightedGrams), dedupe(pinyinTerms),
+        return new BuyerQuery(raw, text, meaningText, dedupe(weightedWords), dedupe(weightedGrams), dedupe(pinyinTerms),
                 List.copyOf(productCodes), List.copyOf(sizes), List.copyOf(ignored));
     }
 
@@ -183,6 +180,31 @@ public final class BuyerQueryParser {
     }
 
     /** Replaces each match with spaces (keeping offsets) and collects it. */
+    private String respell(String text, Vocabulary vocab) {
+        if (options.spellings()) {
+            for (Map.Entry<String, String> spelling : vocab.spellings().entrySet()) {
+                text = text.replace(spelling.getKey(), spelling.getValue());
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The message as the sentence model should read it: internet spellings rewritten (the model has not learnt that
+     * 木有 is 没有), phone and order numbers left out, but punctuation and width as the buyer wrote them (the model
+     * was trained on such text).
+     */
+    private String meaningText(String raw, Vocabulary vocab) {
+        String text = TextNormalizer.foldLettersAndHan(TextNormalizer.removePinyinResidue(stripLoneSurrogates(raw)));
+        if (text.length() > MAX_ANALYZED_CHARS) {
+            text = text.substring(0, MAX_ANALYZED_CHARS);
+        }
+        text = respell(text, vocab);
+        var numbers = new ArrayList<String>();
+        text = blankOut(PersonalData.PHONE, text, numbers);
+        return blankOut(PersonalData.ORDER_NUMBER, text, numbers).strip();
+    }
+
     private static String blankOut(Pattern pattern, String text, List<String> found) {
         Matcher matcher = pattern.matcher(text);
         if (!matcher.find()) {

@@ -5,14 +5,17 @@ import shopkb.indexing.Fields;
 /**
  * The evidence for one entry, as the fusion of words and meaning weighs it.
  *
+ * @param intent the intent the entry (for a policy: the matching section) answers, or null
  * @param unit the entry's best unit (the one the snippet shows)
  * @param wordScore the lexical chain's score (0 when the words did not find the entry)
  * @param wordShare {@code wordScore} over the best lexical score of this search, 0 to 1
  * @param coverage IDF-weighted share of the message's information found in the unit's text, 0 to 1
  * @param cosine meaning similarity of the message and the entry's nearest text, -1 to 1 (0 when unknown)
+ * @param secondCosine the same for the entry's next nearest text, when it was among the texts nearest the message
+ *                     (else 0)
  * @param byWords found by the lexical chain
  * @param byMeaning found among the texts nearest in meaning
  */
-public record Candidate(String entryId, Fields.Unit unit, int unitIndex, float wordScore, double wordShare,
-                        double coverage, double cosine, boolean byWords, boolean byMeaning) {
+public record Candidate(String entryId, String intent, Fields.Unit unit, int unitIndex, float wordScore, double wordShare,
+                        double coverage, double cosine, double secondCosine, boolean byWords, boolean byMeaning) {
 }

@@ -21,8 +21,12 @@ public final class MeaningSearch {
     private static final int TEXTS_PER_RESULT = 4;
     private static final int MIN_TEXTS = 40;
 
-    /** One entry found by meaning: its nearest unit and that unit's cosine similarity to the message. */
-    record Hit(String entryId, Fields.Unit unit, int unitIndex, float cosine) {
+    /**
+     * One entry found by meaning: its nearest unit, that unit's cosine similarity to the message, and the cosine of
+     * the entry's next nearest text (0 when no other of its texts was among the nearest): an FAQ whose several
+     * wordings all sit near the message is likelier the answer than one with a single near wording.
+     */
+    record Hit(String entryId, Fields.Unit unit, int unitIndex, float cosine, float secondCosine) {
     }
 
     private final MeaningIndex index;
@@ -43,12 +47,20 @@ public final class MeaningSearch {
         var best = new LinkedHashMap<String, Hit>();
         for (MeaningIndex.Neighbour neighbour : index.nearest(message, k)) {
             for (MeaningUnits.Unit unit : neighbour.units()) {
-                if (unit.role() != MeaningUnits.Role.SEARCH || best.containsKey(unit.entryId())) {
+                if (unit.role() != MeaningUnits.Role.SEARCH) {
+                    continue;
+                }
+                Hit known = best.get(unit.entryId());
+                if (known != null) {
+                    if (known.secondCosine() == 0f) {
+                        best.put(unit.entryId(), new Hit(known.entryId(), known.unit(), known.unitIndex(), known.cosine(),
+                                neighbour.similarity()));
+                    }
                     continue;
                 }
                 Entry entry = snapshot.entry(unit.entryId());
                 if (entry != null && accepts(request, entry)) {
-                    best.put(unit.entryId(), new Hit(unit.entryId(), unit.unit(), unit.index(), neighbour.similarity()));
+                    best.put(unit.entryId(), new Hit(unit.entryId(), unit.unit(), unit.index(), neighbour.similarity(), 0f));
                 }
             }
         }

@@ -91,23 +91,13 @@ public final class SearchService {
         best = LearnedLift.apply(best, votes.votesFor(query.pattern()));
         best = shortcutFirst(request.text(), best, snapshot);
 
+        best = best.stream().filter(h -> snapshot.entry(h.entryId()) != null).toList(); // deleted since the search began
+        double confidence = RankFusion.confidence(best, evidence.byEntry()::get, meaning != null, RankFusion.CONFIDENCE);
         var results = new ArrayList<SearchResult>();
-        double confidence = 0;
-        for (UnitHit hit : best) {
-            Entry entry = snapshot.entry(hit.entryId());
-            if (entry == null) {
-                continue; // deleted since the searcher was opened
-            }
-            Candidate candidate = evidence.byEntry().get(hit.entryId());
-            if (results.isEmpty()) {
-                confidence = RankFusion.confidence(candidate, meaning != null);
-            }
-            results.add(shape(entry, hit, candidate, evidence.terms(), snapshot));
-            if (results.size() == request.limit()) {
-                break;
-            }
+        for (UnitHit hit : best.subList(0, Math.min(request.limit(), best.size()))) {
+            results.add(shape(snapshot.entry(hit.entryId()), hit, evidence.byEntry().get(hit.entryId()), evidence.terms(), snapshot));
         }
-        return new SearchResponse(request.text(), millisSince(start), best.size(), confidence >= RankFusion.CONFIDENT,
+        return new SearchResponse(request.text(), millisSince(start), best.size(), RankFusion.confident(confidence, meaning != null),
                 Math.round(confidence * 1000) / 1000.0, List.copyOf(results), null);
     }
 
@@ -120,8 +110,8 @@ public final class SearchService {
         return gather(query, request, store.current()).candidates();
     }
 
-    /** The best-scoring unit of one entry. */
-    record UnitHit(String entryId, Fields.Unit unit, int unitIndex, float score) {
+    /** The best-scoring unit of one entry, with the entry's score (lexical, or fused strength). */
+    public record UnitHit(String entryId, Fields.Unit unit, int unitIndex, float score) {
     }
 
     /** Candidates from both signals, by entry id, and the message's terms (for highlighting). */
@@ -140,7 +130,7 @@ public final class SearchService {
             return List.copyOf(collapse(searcher, luceneQuery, Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()),
                     options.multiUnit() ? SECOND_UNIT_WEIGHT : 0f).values());
         });
-        float[] message = meaning == null ? null : meaning.vectorOf(request.text());
+        float[] message = meaning == null || query.meaningText().isEmpty() ? null : meaning.vectorOf(query.meaningText());
         Map<String, MeaningSearch.Hit> near = message == null ? Map.of()
                 : MeaningSearch.byEntry(meaning.nearest(message, request, snapshot));
         float topWords = words.isEmpty() ? 1f : words.getFirst().score();
@@ -153,6 +143,7 @@ public final class SearchService {
             }
             MeaningSearch.Hit nearHit = near.get(hit.entryId());
             double cosine = 0;
+            double second = nearHit == null ? 0 : nearHit.secondCosine();
             if (nearHit != null) {
                 cosine = nearHit.cosine();
             } else if (message != null && i < COSINES_FOR_WORD_HITS) {
@@ -161,17 +152,21 @@ public final class SearchService {
                 cosine = Float.isNaN(exact) ? 0 : exact;
             }
             double coverage = Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms));
-            byEntry.put(hit.entryId(), new Candidate(hit.entryId(), hit.unit(), hit.unitIndex(), hit.score(),
-                    hit.score() / topWords, coverage, cosine, true, nearHit != null));
+            byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
+                    hit.unitIndex(), hit.score(),
+                    hit.score() / topWords, coverage, cosine, second, true, nearHit != null));
         }
         for (MeaningSearch.Hit hit : near.values()) {
             if (byEntry.containsKey(hit.entryId())) {
                 continue;
             }
             Entry entry = snapshot.entry(hit.entryId());
-            double coverage = Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms));
-            byEntry.put(hit.entryId(), new Candidate(hit.entryId(), hit.unit(), hit.unitIndex(), 0f, 0, coverage,
-                    hit.cosine(), false, true));
+            // Meaning alone (the quality table's row) knows nothing of the words.
+            double coverage = !options.words() ? 0
+                    : Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms));
+            byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
+                    hit.unitIndex(), 0f, 0, coverage,
+                    hit.cosine(), hit.secondCosine(), false, true));
         }
         return new Evidence(List.copyOf(byEntry.values()), byEntry, terms);
     }
@@ -236,8 +231,7 @@ public final class SearchService {
                     phrasing.shortcut(), null, null, null);
             case PolicyEntry policy -> {
                 PolicySection section = UnitText.section(policy, hit.unitIndex());
-                String intent = section.intent() != null ? section.intent() : policy.intent();
-                yield new SearchResult(policy.id(), "policy", intent, policy.scenario(), policy.title(), h.html(),
+                yield new SearchResult(policy.id(), "policy", UnitText.intent(policy, hit.unitIndex()), policy.scenario(), policy.title(), h.html(),
                         hit.score(), h.matchedTerms(), matchedBy, null, null, null, null, null, section.heading(), null, null);
             }
             case ProductEntry product -> new SearchResult(product.id(), "product", null, product.scenario(),

@@ -42,6 +42,17 @@ final class UnitText {
         return null;
     }
 
+    /** The intent a hit on the unit answers: a policy section's own, else the entry's. */
+    static String intent(Entry entry, int index) {
+        if (entry instanceof PolicyEntry policy && !policy.sections().isEmpty()) {
+            PolicySection section = section(policy, index);
+            if (section.intent() != null) {
+                return section.intent();
+            }
+        }
+        return entry.intent();
+    }
+
     static PolicySection section(PolicyEntry policy, int index) {
         return policy.sections().get(Math.min(index, policy.sections().size() - 1));
     }

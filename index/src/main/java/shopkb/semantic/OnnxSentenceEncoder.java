@@ -37,7 +37,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
     static final int MAX_TOKENS = 128;
     private static final int BATCH = 16;
     /** Bump when {@link #key} changes, so vectors made from the old form of text are not reused. */
-    private static final int KEY_VERSION = 1;
+    private static final int KEY_VERSION = 2;
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -108,18 +108,10 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
         return Arrays.asList(vectors);
     }
 
-    /** Pinyin residue removed, Han folded to simplified, ASCII lower-cased, outer spaces trimmed; the rest as written. */
+    /** Pinyin residue removed, Han and letters folded ({@link TextNormalizer#foldLettersAndHan}), outer spaces trimmed. */
     @Override
     public String key(String text) {
-        String cleaned = TextNormalizer.removePinyinResidue(text).strip();
-        char[] out = cleaned.toCharArray();
-        for (int i = 0; i < out.length; i++) {
-            char c = out[i];
-            if (c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                out[i] = TextNormalizer.fold(c);
-            }
-        }
-        return new String(out);
+        return TextNormalizer.foldLettersAndHan(TextNormalizer.removePinyinResidue(text).strip());
     }
 
     private List<float[]> run(List<long[]> batch) {

@@ -6,6 +6,7 @@ import java.util.List;
 import shopkb.server.bench.BenchCommand;
 import shopkb.server.bench.Soak;
 import shopkb.server.cli.CheckCommand;
+import shopkb.server.cli.FitFusionCommand;
 import shopkb.server.cli.Flags;
 import shopkb.server.cli.QualityCommand;
 import shopkb.server.cli.ReplayCommand;
@@ -48,6 +49,7 @@ public final class Main {
                     }
                     CheckCommand.quality(Path.of(flags.positional().getFirst()), config.contentDir(), System.out);
                 }
+                case "fit-fusion" -> FitFusionCommand.run(flags.positional(), System.out);
                 case "tsv-content" -> {
                     if (flags.positional().size() != 2) {
                         throw new IllegalArgumentException("tsv-content needs a file of id<TAB>question lines and a new folder");
@@ -77,6 +79,7 @@ public final class Main {
     private static void usage() {
         System.err.println("usage: shopkb serve [--port 7070] [--host 127.0.0.1] [--content faq-content] [--data data] [--web web]");
         System.err.println("       shopkb quality FILE.tsv [--content faq-content] [--ablation true|false]");
+        System.err.println("       shopkb fit-fusion QUERIES.tsv@CONTENT ...   (fits the words-and-meaning fusion)");
         System.err.println("       shopkb tsv-content FAQ.tsv DIR   (one intent and FAQ per id<TAB>question line)");
         System.err.println("       shopkb bench [--sizes 10000,100000] [--seconds 10]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
