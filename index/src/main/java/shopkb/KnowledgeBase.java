@@ -18,6 +18,7 @@ import shopkb.analysis.Analyzers;
 import shopkb.analysis.Vocabulary;
 import shopkb.analysis.VocabularyLoader;
 import shopkb.check.Finding;
+import shopkb.check.LikeBadPhrasing;
 import shopkb.check.ReplyChecker;
 import shopkb.check.RuleSet;
 import shopkb.content.ContentLoader;
@@ -34,6 +35,7 @@ import shopkb.indexing.KnowledgeIndex;
 import shopkb.indexing.MeaningIndex;
 import shopkb.search.BuyerQueryParser;
 import shopkb.search.MeaningSearch;
+import shopkb.search.NearDuplicate;
 import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
 import shopkb.search.SearchResponse;
@@ -76,12 +78,14 @@ public final class KnowledgeBase implements Closeable {
     private final ScheduledExecutorService watcher;
     private final ContentEditor editor;
     private final AtomicReference<RuleSet> rules = new AtomicReference<>(RuleSet.empty());
-    private final ReplyChecker checker = new ReplyChecker(rules::get);
+    private final ReplyChecker checker;
     private volatile Instant indexedAt = Instant.now();
     private final FolderWatcher contentWatcher;
     private final FolderWatcher vocabularyWatcher;
     private final FolderWatcher rulesWatcher;
     private final MeaningModel meaningModel;
+    /** The meaning signal, or null when search is by words only. */
+    private final MeaningSearch meaningSearch;
 
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
@@ -103,8 +107,10 @@ public final class KnowledgeBase implements Closeable {
                 options.meaning() ? meaningModel.encoder() : null));
         this.meaningModel = meaningModel;
         var parser = new BuyerQueryParser(new Analyzers(options.analysis(), queryVocabulary::get), queryVocabulary::get, options);
-        this.search = new SearchService(index, store, parser, options,
-                index.meaning() == null ? null : new MeaningSearch(index.meaning()));
+        this.meaningSearch = index.meaning() == null ? null : new MeaningSearch(index.meaning());
+        this.search = new SearchService(index, store, parser, options, meaningSearch);
+        this.checker = new ReplyChecker(rules::get,
+                meaningSearch == null ? null : new LikeBadPhrasing(index.meaning(), meaningSearch::vectorOf));
         this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), store, index,
                 () -> queryVocabulary.get().fingerprint(), contentWatcher::acknowledge);
         reloadRules();
@@ -177,6 +183,24 @@ public final class KnowledgeBase implements Closeable {
     /** The pattern of a message, as search keys learning by it. */
     public String pattern(String text) {
         return search.pattern(text);
+    }
+
+    /**
+     * The questions of an FAQ that mean the same as a question of another FAQ (empty for other entries, or when
+     * search is by words only). Editors are warned of these: buyers' messages could find either.
+     *
+     * @param maxQuestions at most this many of its questions are checked
+     */
+    public List<NearDuplicate> nearDuplicates(Entry entry, int maxQuestions) {
+        if (!(entry instanceof shopkb.content.FaqEntry faq) || meaningSearch == null) {
+            return List.of();
+        }
+        return meaningSearch.nearDuplicates(faq, store.current(), maxQuestions);
+    }
+
+    /** The meaning vector of a text, when search ranks by meaning. */
+    public Optional<float[]> meaningOf(String text) {
+        return meaningSearch == null ? Optional.empty() : Optional.of(meaningSearch.vectorOf(text));
     }
 
     public SearchService searchService() {

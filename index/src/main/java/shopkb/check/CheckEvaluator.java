@@ -69,6 +69,13 @@ public final class CheckEvaluator {
         for (LabelledDraft draft : drafts) {
             Set<String> found = checker.check(draft.draft(), draft.buyerMessage(), null).stream()
                     .map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
+            // The meaning finding names no rule: it is right on any bad draft, and wrong on a good one.
+            if (found.remove(LikeBadPhrasing.RULE)) {
+                (draft.rules().isEmpty() ? fp : tp).merge(LikeBadPhrasing.RULE, 1, Integer::sum);
+                if (draft.rules().isEmpty()) {
+                    errors.add("line " + draft.line() + ": " + draft.draft() + "  is good, found " + LikeBadPhrasing.RULE);
+                }
+            }
             for (String rule : found) {
                 (draft.rules().contains(rule) ? tp : fp).merge(rule, 1, Integer::sum);
             }

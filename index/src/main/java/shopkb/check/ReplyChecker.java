@@ -18,15 +18,25 @@ public final class ReplyChecker {
     /** Longest draft checked; a chat reply is far shorter. */
     public static final int MAX_DRAFT_CHARS = 5000;
     private final Supplier<RuleSet> rules;
+    private final LikeBadPhrasing meaning;
 
     public ReplyChecker(Supplier<RuleSet> rules) {
+        this(rules, null);
+    }
+
+    /**
+     * @param meaning also flags sentences that mean the same as a bad phrasing; null for the rules only
+     */
+    public ReplyChecker(Supplier<RuleSet> rules, LikeBadPhrasing meaning) {
         this.rules = rules;
+        this.meaning = meaning;
     }
 
     public List<Finding> check(String draft, String buyerMessage, String scenario) {
         String text = TextNormalizer.fold(draft);
         String buyer = buyerMessage == null ? "" : TextNormalizer.fold(buyerMessage);
         var findings = new ArrayList<Finding>();
+        var patternFindings = new ArrayList<Finding>();
         for (RuleSet.Compiled compiled : rules.get().rules()) {
             ReplyRule rule = compiled.rule();
             if (!applies(compiled, text, buyer, scenario)) {
@@ -49,11 +59,16 @@ public final class ReplyChecker {
                     int end = matcher.end();
                     boolean overlaps = findings.stream().anyMatch(f -> f.rule().equals(rule.id()) && f.start() < end && start < f.end());
                     if (!overlaps) {
-                        findings.add(new Finding(rule.id(), start, end, draft.substring(start, end), rule.message(),
-                                rule.replacement(), rule.phrasings()));
+                        var finding = new Finding(rule.id(), start, end, draft.substring(start, end), rule.message(),
+                                rule.replacement(), rule.phrasings());
+                        findings.add(finding);
+                        patternFindings.add(finding);
                     }
                 }
             }
+        }
+        if (meaning != null) {
+            findings.addAll(meaning.find(draft, patternFindings));
         }
         findings.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::rule));
         return findings;

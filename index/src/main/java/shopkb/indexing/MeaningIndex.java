@@ -85,6 +85,8 @@ public final class MeaningIndex implements Closeable {
     private final OpenReport openReport;
     /** Units per key; values are immutable lists, swapped whole, so searches read them without locks. */
     private final Map<String, List<MeaningUnits.Unit>> unitsByKey = new ConcurrentHashMap<>();
+    /** The subset of {@link #unitsByKey} that are bad phrasings; values swapped whole like there. */
+    private final Map<String, List<MeaningUnits.Unit>> badPhrasings = new ConcurrentHashMap<>();
     /** Keys that have a document (a vector) in the index; guarded by this. */
     private final Set<String> indexed = new HashSet<>();
     /** Keys per entry id, to release an entry's texts when it changes; guarded by this. */
@@ -229,9 +231,12 @@ public final class MeaningIndex implements Closeable {
         });
     }
 
-    /** Every unit of the given role, e.g. the bad phrasings the reply check compares drafts with. */
-    public List<MeaningUnits.Unit> units(MeaningUnits.Role role) {
-        return unitsByKey.values().stream().flatMap(List::stream).filter(u -> u.role() == role).toList();
+    /**
+     * The bad phrasings (a phrasing's {@code replaces}) by key, with the units naming them: what the reply check
+     * compares drafts with. Kept apart so the check never scans every text.
+     */
+    public Map<String, List<MeaningUnits.Unit>> badPhrasings() {
+        return Map.copyOf(badPhrasings);
     }
 
     /** Commits pending changes, if any (the index can always be rebuilt, so this runs in the background). */
@@ -255,7 +260,13 @@ public final class MeaningIndex implements Closeable {
         for (MeaningUnits.Unit unit : MeaningUnits.of(entry)) {
             keys.computeIfAbsent(encoder.key(unit.text()), k -> new ArrayList<>()).add(unit);
         }
-        keys.forEach((key, units) -> unitsByKey.merge(key, List.copyOf(units), MeaningIndex::concat));
+        keys.forEach((key, units) -> {
+            unitsByKey.merge(key, List.copyOf(units), MeaningIndex::concat);
+            List<MeaningUnits.Unit> bad = units.stream().filter(u -> u.role() == MeaningUnits.Role.BAD_PHRASING).toList();
+            if (!bad.isEmpty()) {
+                badPhrasings.merge(key, bad, MeaningIndex::concat);
+            }
+        });
         keysByEntry.put(entry.id(), List.copyOf(keys.keySet()));
         return List.copyOf(keys.keySet());
     }
@@ -266,12 +277,15 @@ public final class MeaningIndex implements Closeable {
             return List.of();
         }
         for (String key : keys) {
-            unitsByKey.computeIfPresent(key, (k, units) -> {
-                List<MeaningUnits.Unit> kept = units.stream().filter(u -> !u.entryId().equals(entryId)).toList();
-                return kept.isEmpty() ? null : kept;
-            });
+            unitsByKey.computeIfPresent(key, (k, units) -> without(units, entryId));
+            badPhrasings.computeIfPresent(key, (k, units) -> without(units, entryId));
         }
         return keys;
+    }
+
+    private static List<MeaningUnits.Unit> without(List<MeaningUnits.Unit> units, String entryId) {
+        List<MeaningUnits.Unit> kept = units.stream().filter(u -> !u.entryId().equals(entryId)).toList();
+        return kept.isEmpty() ? null : kept;
     }
 
     private static List<MeaningUnits.Unit> concat(List<MeaningUnits.Unit> a, List<MeaningUnits.Unit> b) {

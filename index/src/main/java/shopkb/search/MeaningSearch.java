@@ -37,8 +37,44 @@ public final class MeaningSearch {
         this.messages = new MessageVectors(index.encoder());
     }
 
-    float[] vectorOf(String message) {
+    /** Two questions at least this close in meaning are reported as meaning the same. */
+    static final double SAME_MEANING = 0.90;
+    private static final int NEIGHBOURS_FOR_DUPLICATES = 8;
+
+    /** The meaning vector of a message (the last few thousand are remembered). */
+    public float[] vectorOf(String message) {
         return messages.of(message);
+    }
+
+    /**
+     * The questions of {@code faq} that mean the same as a question of another FAQ: the nearest such question for
+     * each, when its cosine reaches {@link #SAME_MEANING}.
+     *
+     * @param maxQuestions at most this many of the FAQ's questions are checked (each costs an encode if unseen)
+     */
+    public List<NearDuplicate> nearDuplicates(shopkb.content.FaqEntry faq, ContentStore.Snapshot snapshot, int maxQuestions) {
+        var found = new ArrayList<NearDuplicate>();
+        List<String> questions = faq.allQuestions();
+        for (int i = 0; i < Math.min(maxQuestions, questions.size()); i++) {
+            String question = questions.get(i);
+            float[] vector = index.vectorOf(question).orElseGet(() -> messages.of(question));
+            for (MeaningIndex.Neighbour neighbour : index.nearest(vector, NEIGHBOURS_FOR_DUPLICATES)) {
+                if (neighbour.similarity() < SAME_MEANING) {
+                    break;
+                }
+                MeaningUnits.Unit other = neighbour.units().stream()
+                        .filter(u -> u.role() == MeaningUnits.Role.SEARCH && u.unit() == Fields.Unit.QUESTION
+                                && !u.entryId().equals(faq.id()) && snapshot.entry(u.entryId()) instanceof shopkb.content.FaqEntry)
+                        .findFirst().orElse(null);
+                if (other != null) {
+                    String otherQuestion = ((shopkb.content.FaqEntry) snapshot.entry(other.entryId())).allQuestions().get(other.index());
+                    found.add(new NearDuplicate(i == 0 ? "question" : "similar[" + (i - 1) + "]", question, other.entryId(),
+                            otherQuestion, Math.round(neighbour.similarity() * 1000) / 1000.0));
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     /** Entries nearest in meaning, best first, keeping the request's type and scenario filters. */

@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import shopkb.semantic.MessageVectors;
 
 /**
  * Groups unanswered messages that ask the same thing: two patterns join when their words overlap by at least
- * half (Jaccard), or when most character pairs of the shorter wording are in the longer one (catches
- * segmentation differences and added words: 开发票吗 / 可以开发票吗). Greedy, most frequent first, so each group
- * is named by its commonest message.
+ * half (Jaccard), when most character pairs of the shorter wording are in the longer one (catches
+ * segmentation differences and added words: 开发票吗 / 可以开发票吗), or, when meaning vectors are at hand, when
+ * they mean the same in other words (能开发票吗 / 报销凭证有吗). Greedy, most frequent first, so each group is
+ * named by its commonest message.
  */
 final class GapGrouper {
 
@@ -19,6 +22,10 @@ final class GapGrouper {
     static final double SAME_PAIRS = 0.6;
     /** Wordings shorter than this many pairs (在吗) only join by words, or they would join everything. */
     static final int MIN_PAIRS = 3;
+    /** Cosine from which two wordings are taken to ask the same thing. */
+    static final double SAME_MEANING = 0.88;
+    /** Only the most frequent wordings are compared by meaning: each unseen one costs an encode. */
+    static final int MAX_BY_MEANING = 500;
 
     /** Unanswered searches sharing one pattern. */
     record PatternCount(String pattern, String example, long count, String topIntent) {
@@ -28,20 +35,35 @@ final class GapGrouper {
     }
 
     static List<Insight.GapGroup> group(List<PatternCount> patterns, int maxGroups) {
+        return group(patterns, maxGroups, null);
+    }
+
+    /**
+     * @param meaning the meaning vector of a wording, or null to group by words only
+     */
+    static List<Insight.GapGroup> group(List<PatternCount> patterns, int maxGroups, Function<String, float[]> meaning) {
         var groups = new ArrayList<Builder>();
-        patterns.stream().sorted((a, b) -> Long.compare(b.count(), a.count())).forEach(p -> {
+        List<PatternCount> sorted = patterns.stream().sorted((a, b) -> Long.compare(b.count(), a.count())).toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            PatternCount p = sorted.get(i);
             Set<String> words = words(p);
             Set<String> pairs = pairs(p.example());
+            float[] vector = meaning != null && i < MAX_BY_MEANING
+                    ? meaning.apply(PersonalDataMasker.withoutMasks(p.example())) : null;
+            Builder joined = null;
             for (Builder group : groups) {
-                if (jaccard(words, group.words) >= SAME_WORDS || overlap(pairs, group.pairs) >= SAME_PAIRS) {
-                    group.add(p);
-                    return;
+                if (jaccard(words, group.words) >= SAME_WORDS || overlap(pairs, group.pairs) >= SAME_PAIRS
+                        || (vector != null && group.vector != null && MessageVectors.cosine(vector, group.vector) >= SAME_MEANING)) {
+                    joined = group;
+                    break;
                 }
             }
-            var group = new Builder(words, pairs);
-            group.add(p);
-            groups.add(group);
-        });
+            if (joined == null) {
+                joined = new Builder(words, pairs, vector);
+                groups.add(joined);
+            }
+            joined.add(p);
+        }
         return groups.stream().map(Builder::build).sorted((a, b) -> Long.compare(b.count(), a.count()))
                 .limit(maxGroups).toList();
     }
@@ -83,11 +105,14 @@ final class GapGrouper {
     private static final class Builder {
         final Set<String> words;
         final Set<String> pairs;
+        /** The meaning vector of the group's first (commonest) wording, or null. */
+        final float[] vector;
         final List<PatternCount> members = new ArrayList<>();
 
-        Builder(Set<String> words, Set<String> pairs) {
+        Builder(Set<String> words, Set<String> pairs, float[] vector) {
             this.words = words;
             this.pairs = pairs;
+            this.vector = vector;
         }
 
         void add(PatternCount p) {

@@ -20,10 +20,15 @@ final class InsightQueries {
 
     private final UsageStore store;
     private final ZoneId zone;
+    private final java.util.function.Function<String, float[]> meaning;
 
-    InsightQueries(UsageStore store, ZoneId zone) {
+    /**
+     * @param meaning the meaning vector of a message, for grouping gaps; null to group them by words only
+     */
+    InsightQueries(UsageStore store, ZoneId zone, java.util.function.Function<String, float[]> meaning) {
         this.store = store;
         this.zone = zone;
+        this.meaning = meaning;
     }
 
     Insight report(int days, Instant now, LoadedContent content) throws SQLException {
@@ -53,7 +58,7 @@ final class InsightQueries {
                 FROM searches s WHERE at >= ? AND confident = 0 GROUP BY pattern ORDER BY n DESC LIMIT 2000""",
                 since, since, since);
         var patterns = rows.stream().map(r -> new GapGrouper.PatternCount(r.text(0), r.text(2), r.number(1), r.text(3))).toList();
-        return GapGrouper.group(patterns, MAX_ROWS);
+        return GapGrouper.group(patterns, MAX_ROWS, meaning);
     }
 
     private List<Insight.UnusedEntry> neverCopied(long since, LoadedContent content, Map<String, Long> shown)

@@ -139,13 +139,23 @@ public final class UsageLog implements AutoCloseable {
                 failed.get(), queue.size());
     }
 
-    /** The insight report over the last {@code days}, against the current content. */
+    /** The insight report over the last {@code days}, against the current content; gaps grouped by words only. */
     public Insight insight(int days, LoadedContent content) {
+        return insight(days, content, null);
+    }
+
+    /**
+     * The insight report over the last {@code days}, against the current content.
+     *
+     * @param meaning the meaning vector of a message, to group unanswered ones that ask the same in other words; null
+     *                to group them by words only
+     */
+    public Insight insight(int days, LoadedContent content, java.util.function.Function<String, float[]> meaning) {
         if (store == null) {
             return new Insight(days, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of());
         }
         try {
-            return new InsightQueries(store, ZoneId.systemDefault()).report(days, clock.instant(), content);
+            return new InsightQueries(store, ZoneId.systemDefault(), meaning).report(days, clock.instant(), content);
         } catch (SQLException e) {
             throw new IllegalStateException("usage log query failed: " + e.getMessage(), e);
         }

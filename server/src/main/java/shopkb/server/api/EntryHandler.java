@@ -1,6 +1,9 @@
 package shopkb.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +14,8 @@ import shopkb.content.EntryType;
 import shopkb.editing.ContentEditor;
 import shopkb.editing.EntryCodec;
 import shopkb.editing.HistoryRecord;
+import shopkb.search.NearDuplicate;
+import shopkb.server.KbApplication;
 import shopkb.server.auth.AccessGuard;
 import shopkb.server.auth.Principal;
 
@@ -28,6 +33,7 @@ public final class EntryHandler {
     public record RestoreRequest(Integer version) {
     }
 
+    private static final ObjectMapper JSON = KbApplication.apiMapper();
     private final KnowledgeBase kb;
     private final AccessGuard guard;
 
@@ -76,7 +82,8 @@ public final class EntryHandler {
         Principal editor = guard.requireEditor(ctx);
         Entry entry = EntryCodec.fromJson(body(ctx));
         ContentEditor.Versioned created = kb.editor().create(entry, editor.name());
-        ctx.status(201).header("ETag", created.etag()).header("Location", "/api/entries/" + entry.id()).json(created.entry());
+        ctx.status(201).header("ETag", created.etag()).header("Location", "/api/entries/" + entry.id())
+                .json(withWarnings(created.entry()));
     }
 
     public void update(Context ctx) {
@@ -84,7 +91,7 @@ public final class EntryHandler {
         String id = validId(ctx);
         Entry entry = EntryCodec.fromJson(body(ctx));
         ContentEditor.Versioned updated = kb.editor().update(id, entry, ifMatch(ctx), editor.name());
-        ctx.header("ETag", updated.etag()).json(updated.entry());
+        ctx.header("ETag", updated.etag()).json(withWarnings(updated.entry()));
     }
 
     public void delete(Context ctx) {
@@ -113,6 +120,29 @@ public final class EntryHandler {
         String ifMatch = kb.entry(id).isPresent() ? ifMatch(ctx) : "*";
         ContentEditor.Versioned restored = kb.editor().restore(id, request.version(), ifMatch, editor.name());
         ctx.header("ETag", restored.etag()).json(restored.entry());
+    }
+
+    /**
+     * The saved entry, with {@code warnings} beside its fields when a question means the same as another FAQ's: the
+     * save went through, but buyers' messages could find either, so the editor should know.
+     */
+    private Object withWarnings(Entry entry) {
+        List<NearDuplicate> duplicates = kb.nearDuplicates(entry, Integer.MAX_VALUE);
+        if (duplicates.isEmpty()) {
+            return entry;
+        }
+        ObjectNode node = JSON.valueToTree(entry);
+        ArrayNode warnings = node.putArray("warnings");
+        for (NearDuplicate d : duplicates) {
+            warnings.addObject()
+                    .put("field", d.field())
+                    .put("problem", "意思与 " + d.entryId() + " 的「" + d.otherQuestion() + "」相同(相似度 "
+                            + String.format("%.2f", d.similarity()) + "),买家的话可能找到其中任何一个")
+                    .put("entryId", d.entryId())
+                    .put("otherQuestion", d.otherQuestion())
+                    .put("similarity", d.similarity());
+        }
+        return node;
     }
 
     private static String validId(Context ctx) {

@@ -11,10 +11,12 @@ public final class HealthHandler {
 
     /**
      * The health body. {@code problems} lists each rejected file with field and reason; {@code usage} counts
-     * logged, dropped (queue full) and failed usage events.
+     * logged, dropped (queue full) and failed usage events; {@code meaning} says whether search ranks by meaning
+     * (on, off, or unavailable with why).
      */
     public record HealthResponse(String status, int entries, int intents, int invalid, long indexAgeSeconds,
-                                 boolean indexReused, List<ContentProblem> problems, UsageLog.Stats usage) {
+                                 boolean indexReused, List<ContentProblem> problems, UsageLog.Stats usage,
+                                 KnowledgeBase.Meaning meaning) {
     }
 
     private final KnowledgeBase kb;
@@ -28,6 +30,6 @@ public final class HealthHandler {
     public void handle(Context ctx) {
         var health = kb.health();
         ctx.json(new HealthResponse("ok", health.entries(), health.intents(), health.invalid(), health.indexAgeSeconds(),
-                health.indexReused(), health.problems(), usage.stats()));
+                health.indexReused(), health.problems(), usage.stats(), health.meaning()));
     }
 }

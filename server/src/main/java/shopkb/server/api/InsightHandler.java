@@ -84,6 +84,6 @@ public final class InsightHandler {
                 throw ApiException.badRequest("days", "days must be a whole number from 1 to " + retention + " (the retention period)");
             }
         }
-        return usage.insight(days, kb.content());
+        return usage.insight(days, kb.content(), text -> kb.meaningOf(text).orElse(null));
     }
 }

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import shopkb.KnowledgeBase;
+import shopkb.search.RankingOptions;
+import shopkb.semantic.MeaningModel;
 import shopkb.check.CheckEvaluator;
 import shopkb.check.ReplyChecker;
 
@@ -18,11 +20,11 @@ public final class CheckCommand {
     }
 
     public static void quality(Path file, Path contentDir, PrintStream out) throws IOException {
-        try (KnowledgeBase kb = KnowledgeBase.inMemory(contentDir)) {
+        try (KnowledgeBase kb = KnowledgeBase.inMemory(contentDir, RankingOptions.full(), MeaningModel.load())) {
             var drafts = CheckEvaluator.readTsv(file);
             CheckEvaluator.Report report = CheckEvaluator.evaluate(kb.checker(), drafts);
-            out.printf("%d drafts from %s, %d rules from %s%n%n", drafts.size(), file, kb.health().problems().isEmpty()
-                    ? countRules(contentDir) : countRules(contentDir), contentDir.resolve("rules"));
+            out.printf("%d drafts from %s, %d rules from %s; meaning: %s%n%n", drafts.size(), file, countRules(contentDir),
+                    contentDir.resolve("rules"), kb.health().meaning().status());
             out.printf("%-20s %5s %5s %5s %9s %7s%n", "rule", "TP", "FP", "FN", "precision", "recall");
             for (CheckEvaluator.Score score : report.rules()) {
                 print(out, score);
@@ -34,7 +36,7 @@ public final class CheckCommand {
     }
 
     public static void bench(Path contentDir, PrintStream out) throws IOException {
-        try (KnowledgeBase kb = KnowledgeBase.inMemory(contentDir)) {
+        try (KnowledgeBase kb = KnowledgeBase.inMemory(contentDir, RankingOptions.full(), MeaningModel.load())) {
             ReplyChecker checker = kb.checker();
             String unit = "亲,您好,这款夹克是我们的热卖款,面料是棉混纺的,春秋季穿正合适。晕,你爱信不信,这个我不能改价格,"
                     + "我们保证3天到。买不买啊?";
