@@ -57,10 +57,10 @@ public final class KnowledgeBase implements Closeable {
     }
 
     /**
-     * Whether search ranks by meaning: {@code status} on, off or unavailable (with why in {@code detail}), and how
-     * the vectors were opened (texts reused from the cache, newly encoded).
+     * Whether search ranks by meaning: {@code status} on, off or unavailable (with why in {@code detail}), how many
+     * distinct texts have a vector now, and how the vectors were opened (texts reused from the cache, newly encoded).
      */
-    public record Meaning(String status, String detail, int vectorsReused, int vectorsEncoded, long openMillis) {
+    public record Meaning(String status, String detail, int vectors, int vectorsReused, int vectorsEncoded, long openMillis) {
     }
 
     /** Shortest wait between checks of the content, vocabulary and rule folders for changes made by others. */
@@ -274,9 +274,9 @@ public final class KnowledgeBase implements Closeable {
         MeaningIndex meaning = index.meaning();
         var meaningHealth = meaning == null
                 ? new Meaning(meaningModel.available() ? "off" : meaningModel.status(),
-                        meaningModel.available() ? "switched off for this knowledge base" : meaningModel.detail(), 0, 0, 0)
-                : new Meaning("on", meaningModel.detail(), meaning.openReport().reused(), meaning.openReport().encoded(),
-                        meaning.openReport().millis());
+                        meaningModel.available() ? "switched off for this knowledge base" : meaningModel.detail(), 0, 0, 0, 0)
+                : new Meaning("on", meaningModel.detail(), meaning.size(), meaning.openReport().reused(),
+                        meaning.openReport().encoded(), meaning.openReport().millis());
         return new Health(content.entries().size(), content.intents().size(), content.invalidFiles(), problems,
                 Duration.between(indexedAt, Instant.now()).toSeconds(), report.reused(), report.reason(), report.millis(),
                 meaningHealth);

@@ -150,6 +150,11 @@ public final class MeaningIndex implements Closeable {
         return openReport;
     }
 
+    /** How many distinct texts have a vector now. */
+    public synchronized int size() {
+        return indexed.size();
+    }
+
     public SentenceEncoder encoder() {
         return encoder;
     }

@@ -10,13 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import shopkb.analysis.TextNormalizer;
 
 /**
@@ -35,7 +32,6 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
      * which keeps one encode within a few milliseconds whatever the buyer pastes.
      */
     static final int MAX_TOKENS = 128;
-    private static final int BATCH = 16;
     /** Bump when {@link #key} changes, so vectors made from the old form of text are not reused. */
     private static final int KEY_VERSION = 2;
 
@@ -57,7 +53,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
         this.tokenizer = WordPieceTokenizer.fromTokenizerJson(new ByteArrayInputStream(tokenizerJson));
         this.needsTokenTypes = session.getInputNames().contains("token_type_ids");
         this.modelId = "bge-small-zh-v1.5-q/cls/" + MAX_TOKENS + "/" + KEY_VERSION + "/" + sha256(model, tokenizerJson);
-        this.dimensions = run(List.of(new long[] {0, 0})).getFirst().length;
+        this.dimensions = run(new long[] {0, 0}).length;
     }
 
     /** The model bundled on the classpath (the langchain4j model jar). */
@@ -86,26 +82,17 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
 
     @Override
     public float[] encode(String text) {
-        return run(List.of(tokenizer.encode(key(text), MAX_TOKENS))).getFirst();
+        return run(tokenizer.encode(key(text), MAX_TOKENS));
     }
 
-    /** Encodes in batches of texts of similar length, so little padding is computed. */
+    /**
+     * Encodes one text after another. Never in padded batches: the int8 model quantises activations over the whole
+     * batch, so a text's vector would depend on its batch mates (a cosine of 0.989 with itself), and vectors made at
+     * a cold start would differ from the same texts' vectors made later. Callers spread many texts over threads.
+     */
     @Override
     public List<float[]> encodeAll(List<String> texts) {
-        long[][] tokens = texts.stream().map(t -> tokenizer.encode(key(t), MAX_TOKENS)).toArray(long[][]::new);
-        Integer[] order = IntStream.range(0, tokens.length).boxed().sorted(Comparator.comparingInt(i -> tokens[i].length)).toArray(Integer[]::new);
-        float[][] vectors = new float[tokens.length][];
-        for (int from = 0; from < order.length; from += BATCH) {
-            var batch = new ArrayList<long[]>();
-            for (int i = from; i < Math.min(order.length, from + BATCH); i++) {
-                batch.add(tokens[order[i]]);
-            }
-            List<float[]> out = run(batch);
-            for (int i = 0; i < out.size(); i++) {
-                vectors[order[from + i]] = out.get(i);
-            }
-        }
-        return Arrays.asList(vectors);
+        return texts.stream().map(this::encode).toList();
     }
 
     /** Pinyin residue removed, Han and letters folded ({@link TextNormalizer#foldLettersAndHan}), outer spaces trimmed. */
@@ -114,28 +101,19 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
         return TextNormalizer.foldLettersAndHan(TextNormalizer.removePinyinResidue(text).strip());
     }
 
-    private List<float[]> run(List<long[]> batch) {
-        int width = batch.stream().mapToInt(t -> t.length).max().orElse(2);
-        long[][] ids = new long[batch.size()][width];
-        long[][] mask = new long[batch.size()][width];
-        for (int row = 0; row < batch.size(); row++) {
-            long[] tokens = batch.get(row);
-            System.arraycopy(tokens, 0, ids[row], 0, tokens.length);
-            Arrays.fill(mask[row], 0, tokens.length, 1L);
-        }
+    private float[] run(long[] tokens) {
+        long[][] ids = {tokens};
+        long[][] mask = {new long[tokens.length]};
+        Arrays.fill(mask[0], 1L);
         try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, ids);
              OnnxTensor maskTensor = OnnxTensor.createTensor(environment, mask);
-             OnnxTensor typeTensor = OnnxTensor.createTensor(environment, new long[batch.size()][width])) {
+             OnnxTensor typeTensor = OnnxTensor.createTensor(environment, new long[1][tokens.length])) {
             Map<String, OnnxTensor> inputs = needsTokenTypes
                     ? Map.of("input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor)
                     : Map.of("input_ids", idTensor, "attention_mask", maskTensor);
             try (OrtSession.Result result = session.run(inputs)) {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
-                var vectors = new ArrayList<float[]>(batch.size());
-                for (float[][] row : hidden) {
-                    vectors.add(unit(row[0])); // [CLS] pooling, as the model was trained
-                }
-                return vectors;
+                return unit(hidden[0][0]); // [CLS] pooling, as the model was trained
             }
         } catch (OrtException e) {
             throw new IllegalStateException("the sentence model failed: " + e.getMessage(), e);

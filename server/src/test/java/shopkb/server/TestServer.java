@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import shopkb.KnowledgeBase;
+import shopkb.search.RankingOptions;
+import shopkb.semantic.MeaningModel;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
 import shopkb.server.cli.TempFolders;
@@ -47,9 +49,18 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dir, boolean readNeedsToken, UsageLog.Settings usageSettings) {
+        this(dir, readNeedsToken, usageSettings, MeaningModel.off());
+    }
+
+    /** Ranking by words and meaning when {@code meaning} is available. */
+    TestServer(Path dir, MeaningModel meaning) {
+        this(dir, false, UsageLog.Settings.defaults(), meaning);
+    }
+
+    TestServer(Path dir, boolean readNeedsToken, UsageLog.Settings usageSettings, MeaningModel meaning) {
         content = copyFixture(dir.resolve("content"));
         Path data = dir.resolve("data");
-        kb = KnowledgeBase.open(content, data);
+        kb = KnowledgeBase.open(content, data, RankingOptions.full(), meaning);
         var config = new ServerConfig("127.0.0.1", 0, content, data, Path.of("..", "web", "public"), readNeedsToken,
                 usageSettings);
         TokenStore tokens = TokenStore.open(config.tokenFile());
