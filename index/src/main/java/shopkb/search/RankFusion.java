@@ -61,8 +61,8 @@ public final class RankFusion {
     }
 
     /** Fitted by {@code ./kb fit-fusion} (see the README's "How it ranks"). */
-    static final Weights WEIGHTS = new Weights(16, 2, 0.5, 0);
-    static final ConfidenceModel CONFIDENCE = new ConfidenceModel(-10.450, 7.856, 7.373, 1.524, -7.240, 15.800, -4.065);
+    static final Weights WEIGHTS = new Weights(16, 4, 1, 0);
+    static final ConfidenceModel CONFIDENCE = new ConfidenceModel(-9.749, 6.823, 7.512, 1.729, -6.919, 14.846, -3.597);
 
     private RankFusion() {
     }

@@ -23,7 +23,7 @@ final class GapGrouper {
     /** Wordings shorter than this many pairs (在吗) only join by words, or they would join everything. */
     static final int MIN_PAIRS = 3;
     /** Cosine from which two wordings are taken to ask the same thing. */
-    static final double SAME_MEANING = 0.88;
+    static final double SAME_MEANING = 0.85;
     /** Only the most frequent wordings are compared by meaning: each unseen one costs an encode. */
     static final int MAX_BY_MEANING = 500;
 

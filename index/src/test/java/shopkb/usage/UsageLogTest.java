@@ -107,6 +107,23 @@ class UsageLogTest {
     }
 
     @Test
+    void groupsUnansweredMessagesThatAskTheSameInOtherWordsByMeaning() throws Exception {
+        try (KnowledgeBase kb = KnowledgeBase.inMemory(Fixture.copyTo(dir));
+             UsageLog log = open(kb, UsageLog.Settings.defaults())) {
+            for (String text : List.of("能开发票吗", "能开发票吗", "可以开票吗", "你们支持花呗分期吗")) {
+                search(kb, log, text);
+            }
+            log.flush();
+            assertEquals(3, log.insight(30, kb.content()).gaps().size(), "by words, the invoice questions stay apart");
+            var encoder = shopkb.semantic.SharedModel.get().encoder();
+            List<Insight.GapGroup> gaps = log.insight(30, kb.content(), encoder::encode).gaps();
+            assertEquals(2, gaps.size(), gaps.toString());
+            assertEquals(3, gaps.getFirst().count());
+            assertTrue(gaps.getFirst().variants().contains("可以开票吗"), gaps.toString());
+        }
+    }
+
+    @Test
     void copiesTeachRankingAndCountInTheInsight() throws Exception {
         try (KnowledgeBase kb = KnowledgeBase.inMemory(Fixture.copyTo(dir))) {
             try (UsageLog log = open(kb, UsageLog.Settings.defaults())) {
