@@ -2,7 +2,6 @@ package shopkb.content;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +13,12 @@ import java.util.Set;
 public final class ContentStore {
 
     /** Loaded content plus lookups derived from it (kept up to date one entry at a time on edits). */
-    public record Snapshot(LoadedContent content, Map<String, List<String>> phrasingIdsByIntent, Set<String> productCodes,
+    public record Snapshot(LoadedContent content, Map<String, List<String>> phrasingIdsByIntent, Map<String, String> productIdByCode,
                            Map<String, String> phrasingIdByShortcut) {
 
         static Snapshot of(LoadedContent content) {
             var byIntent = new HashMap<String, List<String>>();
-            var codes = new HashSet<String>();
+            var codes = new HashMap<String, String>();
             var shortcuts = new HashMap<String, String>();
             for (Entry entry : content.entries().values()) {
                 if (entry instanceof PhrasingEntry phrasing) {
@@ -30,11 +29,11 @@ public final class ContentStore {
                         shortcuts.putIfAbsent(phrasing.shortcut(), phrasing.id());
                     }
                 } else if (entry instanceof ProductEntry product) {
-                    codes.add(product.code());
+                    codes.put(product.code(), product.id());
                 }
             }
             byIntent.replaceAll((k, v) -> List.copyOf(v));
-            return new Snapshot(content, Map.copyOf(byIntent), Set.copyOf(codes), Map.copyOf(shortcuts));
+            return new Snapshot(content, Map.copyOf(byIntent), Map.copyOf(codes), Map.copyOf(shortcuts));
         }
 
         /** This snapshot after one entry changed, without rescanning the others. */
@@ -64,22 +63,27 @@ public final class ContentStore {
                 copy.replaceAll((k, v) -> List.copyOf(v));
                 byIntent = Map.copyOf(copy);
             }
-            Set<String> codes = productCodes;
+            Map<String, String> codes = productIdByCode;
             if (previous instanceof ProductEntry || changed instanceof ProductEntry) {
-                var copy = new HashSet<>(productCodes);
+                var copy = new HashMap<>(productIdByCode);
                 if (previous instanceof ProductEntry p) {
-                    copy.remove(p.code());
+                    copy.remove(p.code(), p.id());
                 }
                 if (changed instanceof ProductEntry p) {
-                    copy.add(p.code());
+                    copy.put(p.code(), p.id());
                 }
-                codes = Set.copyOf(copy);
+                codes = Map.copyOf(copy);
             }
             return new Snapshot(next, byIntent, codes, shortcuts);
         }
 
         public Entry entry(String id) {
             return content.entries().get(id);
+        }
+
+        /** The product codes of the content. */
+        public Set<String> productCodes() {
+            return productIdByCode.keySet();
         }
 
         public List<String> phrasingIdsFor(String intent) {

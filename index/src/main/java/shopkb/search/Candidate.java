@@ -13,9 +13,11 @@ import shopkb.indexing.Fields;
  * @param cosine meaning similarity of the message and the entry's nearest text, -1 to 1 (0 when unknown)
  * @param secondCosine the same for the entry's next nearest text, when it was among the texts nearest the message
  *                     (else 0)
+ * @param focus the entry is about a product the message names or the agent has in focus
+ * @param named the entry is the product whose code the message names (its facts card)
  * @param byWords found by the lexical chain
  * @param byMeaning found among the texts nearest in meaning
  */
 public record Candidate(String entryId, String intent, Fields.Unit unit, int unitIndex, float wordScore, double wordShare,
-                        double coverage, double cosine, double secondCosine, boolean byWords, boolean byMeaning) {
+                        double coverage, double cosine, double secondCosine, boolean focus, boolean named, boolean byWords, boolean byMeaning) {
 }

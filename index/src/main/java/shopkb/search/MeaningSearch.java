@@ -41,9 +41,12 @@ public final class MeaningSearch {
     static final double SAME_MEANING = 0.90;
     private static final int NEIGHBOURS_FOR_DUPLICATES = 8;
 
-    /** The meaning vector of a message (the last few thousand are remembered). */
+    /**
+     * The meaning vector of a message: the stored one when the knowledge base has the same text (buyers often type an
+     * FAQ's very words), else encoded (the last few thousand messages are remembered).
+     */
     public float[] vectorOf(String message) {
-        return messages.of(message);
+        return index.vectorOf(message).orElseGet(() -> messages.of(message));
     }
 
     /**
@@ -103,9 +106,14 @@ public final class MeaningSearch {
         return new ArrayList<>(best.values());
     }
 
-    /** Cosine of the message with one text of the knowledge base (NaN when that text has no vector). */
-    float cosine(float[] message, String text) {
-        return index.vectorOf(text).map(v -> MessageVectors.cosine(message, v)).orElse(Float.NaN);
+    /** Cosines of the message with texts of the knowledge base, by the texts' keys (absent: the text has no vector). */
+    Map<String, Float> cosines(float[] message, java.util.Collection<String> texts) {
+        return index.similarities(message, texts);
+    }
+
+    /** The key a text's cosine is listed under by {@link #cosines}. */
+    String key(String text) {
+        return index.encoder().key(text);
     }
 
     private static boolean accepts(SearchRequest request, Entry entry) {

@@ -134,9 +134,11 @@ public final class SearchService {
         Map<String, MeaningSearch.Hit> near = message == null ? Map.of()
                 : MeaningSearch.byEntry(meaning.nearest(message, request, snapshot));
         float topWords = words.isEmpty() ? 1f : words.getFirst().score();
+        Map<String, Float> wordHitCosines = message == null ? Map.of() : meaning.cosines(message,
+                wordHitTexts(words.subList(0, Math.min(COSINES_FOR_WORD_HITS, words.size())), near, snapshot));
+        List<String> focus = QueryBuilder.focusCodes(query, request);
         var byEntry = new LinkedHashMap<String, Candidate>();
-        for (int i = 0; i < words.size(); i++) {
-            UnitHit hit = words.get(i);
+        for (UnitHit hit : words) {
             Entry entry = snapshot.entry(hit.entryId());
             if (entry == null) {
                 continue;
@@ -146,15 +148,28 @@ public final class SearchService {
             double second = nearHit == null ? 0 : nearHit.secondCosine();
             if (nearHit != null) {
                 cosine = nearHit.cosine();
-            } else if (message != null && i < COSINES_FOR_WORD_HITS) {
+            } else if (message != null) {
                 String text = UnitText.meaning(entry, hit.unit(), hit.unitIndex());
-                float exact = text == null ? Float.NaN : meaning.cosine(message, text);
-                cosine = Float.isNaN(exact) ? 0 : exact;
+                cosine = text == null ? 0 : wordHitCosines.getOrDefault(meaning.key(text), 0f);
             }
             double coverage = Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms));
             byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
                     hit.unitIndex(), hit.score(),
-                    hit.score() / topWords, coverage, cosine, second, true, nearHit != null));
+                    hit.score() / topWords, coverage, cosine, second, inFocus(entry, focus), named(entry, query), true,
+                    nearHit != null));
+        }
+        for (String id : productsInFocus(focus, snapshot)) {
+            Entry product = snapshot.entry(id);
+            // The facts card of a product in focus is always offered, though its one unit can be crowded out of the
+            // units Lucene collects by the many questions of the FAQs about it.
+            if (!byEntry.containsKey(id) && product != null && (request.types().isEmpty() || request.types().contains(product.type()))) {
+                double coverage = Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(product, Fields.Unit.BODY, 0), terms));
+                String text = UnitText.meaning(product, Fields.Unit.BODY, 0);
+                double cosine = message == null || text == null ? 0
+                        : meaning.cosines(message, List.of(text)).getOrDefault(meaning.key(text), 0f);
+                byEntry.put(id, new Candidate(id, null, Fields.Unit.BODY, 0, 0f, 0, coverage, cosine, 0, true,
+                        named(product, query), true, false));
+            }
         }
         for (MeaningSearch.Hit hit : near.values()) {
             if (byEntry.containsKey(hit.entryId())) {
@@ -166,9 +181,39 @@ public final class SearchService {
                     : Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms));
             byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
                     hit.unitIndex(), 0f, 0, coverage,
-                    hit.cosine(), hit.secondCosine(), false, true));
+                    hit.cosine(), hit.secondCosine(), inFocus(entry, focus), named(entry, query), false, true));
         }
         return new Evidence(List.copyOf(byEntry.values()), byEntry, terms);
+    }
+
+    private static List<String> productsInFocus(List<String> focusCodes, ContentStore.Snapshot snapshot) {
+        var ids = new ArrayList<String>();
+        for (String code : focusCodes) {
+            snapshot.productIdByCode().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(code))
+                    .map(Map.Entry::getValue).findFirst().ifPresent(ids::add);
+        }
+        return ids;
+    }
+
+    private static boolean named(Entry entry, BuyerQuery query) {
+        return entry instanceof ProductEntry product && query.productCodes().contains(product.code().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean inFocus(Entry entry, List<String> focusCodes) {
+        return !focusCodes.isEmpty() && entry.productCodes().stream().anyMatch(c -> focusCodes.contains(c.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The meaning texts of word hits the nearest texts did not include: their cosines are computed exactly. */
+    private static List<String> wordHitTexts(List<UnitHit> hits, Map<String, MeaningSearch.Hit> near, ContentStore.Snapshot snapshot) {
+        var texts = new ArrayList<String>();
+        for (UnitHit hit : hits) {
+            Entry entry = snapshot.entry(hit.entryId());
+            String text = entry == null || near.containsKey(hit.entryId()) ? null : UnitText.meaning(entry, hit.unit(), hit.unitIndex());
+            if (text != null) {
+                texts.add(text);
+            }
+        }
+        return texts;
     }
 
     private static Map<String, UnitHit> collapse(IndexSearcher searcher, Query query, int unitsToCollect, float secondUnitWeight)

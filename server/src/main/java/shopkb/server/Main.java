@@ -60,7 +60,8 @@ public final class Main {
                 case "bench" -> BenchCommand.run(config.contentDir(),
                         java.util.Arrays.stream(flags.named().getOrDefault("sizes", "10000,100000").split(","))
                                 .map(String::strip).map(Integer::parseInt).toList(),
-                        Double.parseDouble(flags.named().getOrDefault("seconds", "10")), System.out);
+                        Double.parseDouble(flags.named().getOrDefault("seconds", "10")),
+                        Boolean.parseBoolean(flags.named().getOrDefault("semantic", "true")), System.out);
                 case "soak" -> Soak.run(config.contentDir(), Double.parseDouble(flags.named().getOrDefault("seconds", "300")),
                         Integer.parseInt(flags.named().getOrDefault("windows", "10")), System.out);
                 case "replay" -> ReplayCommand.run(config, flags.named().get("day"), System.out);
@@ -81,7 +82,7 @@ public final class Main {
         System.err.println("       shopkb quality FILE.tsv [--content faq-content] [--ablation true|false]");
         System.err.println("       shopkb fit-fusion QUERIES.tsv@CONTENT ...   (fits the words-and-meaning fusion)");
         System.err.println("       shopkb tsv-content FAQ.tsv DIR   (one intent and FAQ per id<TAB>question line)");
-        System.err.println("       shopkb bench [--sizes 10000,100000] [--seconds 10]");
+        System.err.println("       shopkb bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
         System.err.println("       shopkb check-quality DRAFTS.tsv | check-bench  [--content faq-content]");
         System.err.println("       shopkb replay [--day YYYY-MM-DD] [--content faq-content] [--data data]");

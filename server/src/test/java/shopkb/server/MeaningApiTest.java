@@ -44,7 +44,8 @@ class MeaningApiTest {
     void eachResultSaysWhichSignalFoundIt() throws Exception {
         JsonNode result = server.get("/api/search?q=" + URLEncoder.encode("你们用哪家物流公司寄", StandardCharsets.UTF_8))
                 .json().get("results").get(0);
-        assertEquals("faq.shipping.carriers", result.get("id").asText());
+        // The fixture's carriers FAQ, or the one another test of this class saves beside it: both answer it.
+        assertEquals("shipping.carriers", result.get("intent").asText());
         assertTrue(result.get("matchedBy").toString().contains("meaning"), result.toString());
     }
 

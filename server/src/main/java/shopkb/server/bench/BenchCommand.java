@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import shopkb.KnowledgeBase;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
+import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
+import shopkb.semantic.MeaningModel;
 import shopkb.server.KbApplication;
 import shopkb.server.ServerConfig;
 import shopkb.server.auth.Role;
@@ -44,7 +46,11 @@ public final class BenchCommand {
     private BenchCommand() {
     }
 
-    public static void run(Path demo, List<Integer> sizes, double seconds, PrintStream out) throws Exception {
+    /**
+     * @param meaning also measure ranking by meaning: encoding, builds with a cold and a warm embedding cache, restart,
+     *                and HTTP search beside the words-only figures of the same run
+     */
+    public static void run(Path demo, List<Integer> sizes, double seconds, boolean meaning, PrintStream out) throws Exception {
         out.printf("machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1 << 20));
@@ -52,13 +58,21 @@ public final class BenchCommand {
         out.println("load generator: " + wrk.map(v -> v + ", a separate process on loopback")
                 .orElse("Java HttpClient in the server's JVM (install wrk for a separate, lighter one)"));
         List<String> queries = SyntheticContent.queries(demo, 5000, 7);
+        MeaningModel model = meaning ? MeaningModel.load() : MeaningModel.off();
+        out.println("meaning: " + model.detail());
+        if (model.available()) {
+            benchEncoding(model, queries, out);
+        }
         Path scripts = Files.createTempDirectory("shopkb-bench-load-");
         try {
             HttpLoad load = httpLoad(wrk.isPresent(), queries, scripts);
             for (int size : sizes) {
                 Path dir = Files.createTempDirectory("shopkb-bench-");
                 try {
-                    benchSize(demo, dir, size, seconds, queries, load, out);
+                    SearchFigures wordsOnly = benchSize(demo, dir, size, seconds, queries, load, out);
+                    if (model.available()) {
+                        benchMeaning(dir, model, seconds, wordsOnly, load, out);
+                    }
                 } finally {
                     TempFolders.delete(dir);
                 }
@@ -68,8 +82,82 @@ public final class BenchCommand {
         }
     }
 
-    private static void benchSize(Path demo, Path dir, int size, double seconds, List<String> queries, HttpLoad load,
-                                  PrintStream out) throws Exception {
+    /** Words-only search figures of a size, for the meaning figures to be read against. */
+    private record SearchFigures(double buildSeconds, LoadRun.Result oneClient, LoadRun.Result eightClients) {
+    }
+
+    /** Encoding buyer messages of up to 30 characters, each new to the encoder (no cache), on one thread. */
+    private static void benchEncoding(MeaningModel model, List<String> queries, PrintStream out) {
+        var messages = queries.stream().map(q -> q.length() > 30 ? q.substring(0, 30) : q).distinct().toList();
+        for (int i = 0; i < 300; i++) {
+            model.encoder().encode(messages.get(i % messages.size()) + i);
+        }
+        double[] millis = new double[Math.min(2000, messages.size())];
+        for (int i = 0; i < millis.length; i++) {
+            long start = System.nanoTime();
+            model.encoder().encode(messages.get(i));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        out.printf("encode a buyer message (<= 30 characters), 1 thread, %d messages: p50 %.2f ms, p99 %.2f ms%n",
+                millis.length, millis[millis.length / 2], millis[(int) (millis.length * 0.99)]);
+    }
+
+    /**
+     * Builds the same content ranking by meaning too: with a cold embedding cache (nothing encoded yet), with a warm
+     * one (the index rebuilt, the vectors kept, as after a vocabulary edit), and a restart on both; then HTTP search at
+     * 1 and 8 clients beside the words-only figures.
+     */
+    private static void benchMeaning(Path dir, MeaningModel model, double seconds, SearchFigures wordsOnly, HttpLoad load,
+                                     PrintStream out) throws Exception {
+        Path content = dir.resolve("content");
+        Path data = dir.resolve("data-meaning");
+        out.printf("%n-- ranking by words and meaning --%n");
+        long start = System.nanoTime();
+        int encoded;
+        try (KnowledgeBase kb = KnowledgeBase.open(content, data, RankingOptions.full(), model)) {
+            encoded = kb.health().meaning().vectorsEncoded();
+        }
+        double cold = (System.nanoTime() - start) / 1e9;
+        out.printf("build, cold embedding cache: %8.1f s  (%,d texts encoded)%n", cold, encoded);
+        TempFolders.delete(data.resolve("index"));
+        start = System.nanoTime();
+        try (KnowledgeBase kb = KnowledgeBase.open(content, data, RankingOptions.full(), model)) {
+            encoded = kb.health().meaning().vectorsEncoded();
+        }
+        double warm = (System.nanoTime() - start) / 1e9;
+        out.printf("build, warm embedding cache: %8.1f s  (%d texts encoded; words only: %.1f s, x%.2f)%n", warm, encoded,
+                wordsOnly.buildSeconds(), warm / wordsOnly.buildSeconds());
+        System.gc();
+        start = System.nanoTime();
+        KnowledgeBase kb = KnowledgeBase.open(content, data, RankingOptions.full(), model);
+        TokenStore tokens = TokenStore.open(data.resolve("tokens.json"));
+        var config = new ServerConfig("127.0.0.1", 0, content, data, dir.resolve("no-web"), false);
+        UsageLog usage = UsageLog.open(config.usageFile(), config.usage(), kb::pattern, Clock.systemUTC());
+        Javalin app = KbApplication.create(kb, config, tokens, usage).start("127.0.0.1", 0);
+        out.printf("restart to ready:            %8.1f s  (persisted index %s, %d texts encoded)%n",
+                (System.nanoTime() - start) / 1e9, kb.health().indexReused() ? "reused" : "REBUILT",
+                kb.health().meaning().vectorsEncoded());
+        System.gc();
+        out.printf("heap after load:             %8d MB%n", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+        String base = "http://127.0.0.1:" + app.port();
+        load.search(base, 4, Math.min(5, seconds));
+        out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+        LoadRun.Result one = load.search(base, 1, seconds);
+        LoadRun.Result eight = load.search(base, 8, seconds);
+        print(out, "HTTP search, words only", wordsOnly.oneClient());
+        print(out, "HTTP search, + meaning", one);
+        print(out, "HTTP search, words only", wordsOnly.eightClients());
+        print(out, "HTTP search, + meaning", eight);
+        out.printf("%-26s %5d   with meaning: %.0f%% of the words-only throughput%n", "", 8,
+                100 * eight.throughput() / wordsOnly.eightClients().throughput());
+        app.stop();
+        usage.close();
+        kb.close();
+    }
+
+    private static SearchFigures benchSize(Path demo, Path dir, int size, double seconds, List<String> queries, HttpLoad load,
+                                           PrintStream out) throws Exception {
         Path content = dir.resolve("content");
         Path data = dir.resolve("data");
         SyntheticContent.write(demo, content, size, 42);
@@ -77,7 +165,8 @@ public final class BenchCommand {
 
         long start = System.nanoTime();
         KnowledgeBase.open(content, data).close();
-        out.printf("index build:        %8.1f s%n", (System.nanoTime() - start) / 1e9);
+        double buildSeconds = (System.nanoTime() - start) / 1e9;
+        out.printf("index build:        %8.1f s  (words only)%n", buildSeconds);
 
         System.gc();
         start = System.nanoTime();
@@ -97,10 +186,13 @@ public final class BenchCommand {
         LoadRun.Operation inProcess = n -> kb.search(SearchRequest.of(queries.get(n % queries.size()), 10));
         load.search(base, 4, Math.min(5, seconds)); // warm-up of the JIT and the connections
 
-        out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+        out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search (words only)", "conc", "p50 ms", "p99 ms", "p99.9 ms",
+                "per second", "errors");
+        var byConcurrency = new java.util.HashMap<Integer, LoadRun.Result>();
         for (int concurrency : LoadRun.levels()) {
             LoadRun.Result floor = LoadRun.run(concurrency, seconds, inProcess);
             LoadRun.Result server = load.search(base, concurrency, seconds);
+            byConcurrency.put(concurrency, server);
             LoadRun.Result http0 = load.ping(base, concurrency, seconds);
             print(out, "in-process (floor)", floor);
             print(out, "HTTP, no search (floor)", http0);
@@ -148,6 +240,7 @@ public final class BenchCommand {
         app.stop();
         usage.close();
         kb.close();
+        return new SearchFigures(buildSeconds, byConcurrency.get(1), byConcurrency.get(8));
     }
 
     /**
