@@ -82,6 +82,15 @@ final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + app.port();
     }
 
+    int port() {
+        return app.port();
+    }
+
+    /** GET that gives up after {@code timeout} (an HttpTimeoutException). */
+    Reply get(String rawPathAndQuery, java.time.Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base() + rawPathAndQuery)).timeout(timeout).GET());
+    }
+
     /** GET with a raw, already-encoded path and query, so tests can send malformed encodings. */
     Reply get(String rawPathAndQuery) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base() + rawPathAndQuery)).GET());

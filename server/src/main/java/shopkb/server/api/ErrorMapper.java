@@ -3,6 +3,8 @@ package shopkb.server.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import shopkb.server.KbApplication;
 import shopkb.editing.EntryExistsException;
 import shopkb.editing.EntryNotFoundException;
 import shopkb.editing.ValidationFailedException;
@@ -37,6 +39,12 @@ public final class ErrorMapper {
         routes.exception(ContentImporter.UnreadableFileException.class, (e, ctx) -> write(ctx, 400, "unreadable_file", e.getMessage(), "body"));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
+        routes.exception(IOException.class, (e, ctx) -> {
+            // The client went away mid-request (closed the connection, or stalled past the idle timeout): nobody
+            // is left to answer and it is not the server's fault, so one short line and no stack trace.
+            LOG.info("client left during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            write(ctx, 400, "bad_request", "the request could not be read", "body");
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal_error", "the server failed to handle this request; it has been logged", null);
@@ -46,6 +54,9 @@ public final class ErrorMapper {
                 write(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
             }
         });
+        // Javalin answers a body that timed out itself (408, no body); the API's errors are JSON.
+        routes.error(408, ctx -> write(ctx, 408, "request_timeout", "the request body did not arrive within "
+                + KbApplication.BODY_SECONDS + " seconds", "body"));
         routes.error(405, ctx -> write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null));
     }
 
