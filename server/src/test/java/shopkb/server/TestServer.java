@@ -130,6 +130,17 @@ final class TestServer implements AutoCloseable {
         return send(builder);
     }
 
+    /** As {@link #send(String, String, String, String, byte[])}, giving up after {@code timeout}. */
+    Reply send(String method, String path, String token, String ifMatch, byte[] body, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path, token).timeout(timeout);
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(builder);
+    }
+
     Reply send(String method, String path, String token, String ifMatch, String jsonBody)
             throws IOException, InterruptedException {
         return send(method, path, token, ifMatch, jsonBody == null ? null : jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import shopkb.editing.EntryNotFoundException;
 import shopkb.editing.ValidationFailedException;
 import shopkb.editing.VersionConflictException;
 import shopkb.transfer.ContentImporter;
+import shopkb.transfer.ImportLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class ErrorMapper {
                 .json(new ApiError("version_conflict", e.getMessage(), "If-Match", null,
                         new ApiError.Conflict(e.currentEtag(), e.changedBy(), e.changedAt()))));
         routes.exception(ContentImporter.UnreadableFileException.class, (e, ctx) -> write(ctx, 400, "unreadable_file", e.getMessage(), "body"));
+        routes.exception(ImportLimits.TooLargeException.class, (e, ctx) -> write(ctx, 413, "import_too_large", e.getMessage(), "body"));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
         routes.exception(IOException.class, (e, ctx) -> {
