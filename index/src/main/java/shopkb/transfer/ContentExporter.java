@@ -50,9 +50,11 @@ public final class ContentExporter {
         rows.add(FaqColumns.exportHeaders());
         for (Entry entry : entries) {
             if (entry instanceof FaqEntry faq) {
+                // Lists one item per line, under headers that say so: the importer then splits on line breaks only,
+                // so an item holding 、 ; or | stays whole.
                 rows.add(List.of(faq.id(), faq.intent(), faq.scenario(), faq.question(), String.join("\n", faq.similar()),
-                        faq.answer(), faq.note() == null ? "" : faq.note(), String.join("、", faq.tags()), String.join("、", faq.products()),
-                        String.join("\n", faq.negatives())));
+                        faq.answer(), faq.note() == null ? "" : faq.note(), String.join("\n", faq.tags()),
+                        String.join("\n", faq.products()), String.join("\n", faq.negatives())));
             }
         }
         return rows;
