@@ -60,11 +60,15 @@ public final class ContentExporter {
         return rows;
     }
 
-    /** UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly. */
+    /**
+     * UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; no cell starts like a formula.
+     * (The .xlsx export writes every cell as a string, which spreadsheet programs never evaluate.)
+     */
     private static byte[] csv(List<List<String>> rows) throws IOException {
         var out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        new CsvMapper().writer(CsvSchema.emptySchema()).writeValues(out).writeAll(rows).close();
+        var safe = rows.stream().map(row -> row.stream().map(FormulaGuard::neutralise).toList()).toList();
+        new CsvMapper().writer(CsvSchema.emptySchema()).writeValues(out).writeAll(safe).close();
         return out.toByteArray();
     }
 

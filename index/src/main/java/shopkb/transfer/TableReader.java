@@ -38,7 +38,7 @@ final class TableReader {
             List<String> header = null;
             int number = 0;
             while (it.hasNext()) {
-                List<String> cells = it.next();
+                List<String> cells = it.next().stream().map(FormulaGuard::restore).toList();
                 number++;
                 if (header == null) {
                     header = cells.stream().map(String::strip).toList();

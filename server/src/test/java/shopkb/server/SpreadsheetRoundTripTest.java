@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SpreadsheetRoundTripTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> FORMULAS = List.of("=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x.example\",\"点我\")",
+            "+86 123", "-2+3", "@SUM(1,1)", "'=1+1", "''@x");
 
     @TempDir
     Path tmp;
@@ -75,6 +77,24 @@ class SpreadsheetRoundTripTest {
             assertEquals(0, report.get("created").size() + report.get("changed").size() + report.get("rejected").size(),
                     format + ": " + report);
         }
+    }
+
+    @Test
+    void noCsvCellStartsLikeAFormulaAndTheRoundTripIsLossless() throws Exception {
+        var faqs = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < FORMULAS.size(); i++) {
+            String formula = FORMULAS.get(i);
+            faqs.add(faq("faq.formula-" + i, formula, List.of(formula, "能发" + formula), formula + "\n第二行", List.of(formula)));
+        }
+        importFaqs(faqs);
+
+        for (List<String> row : csvCells(server.get("/api/export?format=csv").body())) {
+            for (String cell : row) {
+                assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0, "cell starts like a formula: " + cell);
+            }
+        }
+        assertEveryEntryComesBackUnchanged();
+        assertEquals(FORMULAS.get(0), server.get("/api/entries/faq.formula-0").json().get("question").asText());
     }
 
     @Test
