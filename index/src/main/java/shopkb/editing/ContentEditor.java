@@ -156,6 +156,7 @@ public final class ContentEditor {
         for (int i = 0; i < batch.size(); i++) {
             Entry entry = batch.get(i);
             var found = new ArrayList<>(validator().validate(entry));
+            found.addAll(ContentValidator.textProblems(entry));
             Entry current = store.current().entry(entry.id());
             if (current != null && current.type() != entry.type()) {
                 found.add(new FieldProblem("type", "id '" + entry.id() + "' is a " + current.typeName() + " already"));
@@ -250,7 +251,8 @@ public final class ContentEditor {
     }
 
     private void validate(Entry entry, Entry replacing) {
-        var problems = new ArrayList<>(validator().validate(entry));
+        var problems = new ArrayList<>(ContentValidator.textProblems(entry));
+        problems.addAll(validator().validate(entry));
         if (entry instanceof ProductEntry product) {
             // Products are few; scanning them for a clash or a reference is cheap.
             store.current().content().entries().values().stream()
