@@ -11,6 +11,7 @@ import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import shopkb.KnowledgeBase;
 import shopkb.server.api.CheckHandler;
+import shopkb.server.api.CrossOriginGuard;
 import shopkb.server.api.EntryHandler;
 import shopkb.server.api.ErrorMapper;
 import shopkb.server.api.FeedbackHandler;
@@ -70,6 +71,7 @@ public final class KbApplication {
                     files.location = Location.EXTERNAL;
                 });
             }
+            app.routes.before("/api/*", CrossOriginGuard::check);
             app.routes.get("/api/search", search::get);
             app.routes.post("/api/search", search::post);
             app.routes.get("/api/intents", entries::intents);

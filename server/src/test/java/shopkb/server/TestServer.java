@@ -119,12 +119,15 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
-    /** Any method, with a token (or null) and an If-Match (or null). */
+    /** Any method, with a token (or null) and an If-Match (or null); a body is labelled JSON (imports ignore the label). */
     Reply send(String method, String path, String token, String ifMatch, byte[] body)
             throws IOException, InterruptedException {
         HttpRequest.Builder builder = request(path, token);
         if (ifMatch != null) {
             builder.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            builder.header("content-type", "application/json");
         }
         builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return send(builder);
