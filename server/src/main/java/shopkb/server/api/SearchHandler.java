@@ -69,15 +69,17 @@ public final class SearchHandler {
         if (q.isBlank()) {
             throw ApiException.badRequest("q", "q must not be empty");
         }
-        if (q.length() > MAX_QUERY_CHARS) {
-            throw ApiException.badRequest("q", "q is " + q.length() + " characters; at most " + MAX_QUERY_CHARS + " are accepted");
+        // Characters as people count them (code points): an emoji is one, not two UTF-16 units.
+        int chars = q.codePointCount(0, q.length());
+        if (chars > MAX_QUERY_CHARS) {
+            throw ApiException.badRequest("q", "q is " + chars + " characters; at most " + MAX_QUERY_CHARS + " are accepted");
         }
         return new SearchRequest(q, limit(params.limit()), types(params.type()), scenario(params.scenario()),
                 product(params.product()));
     }
 
     private static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return DEFAULT_LIMIT;
         }
         try {
