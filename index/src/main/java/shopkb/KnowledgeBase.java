@@ -54,6 +54,11 @@ public final class KnowledgeBase implements Closeable {
     /** State worth reporting at start-up and on the health endpoint. */
     public record Health(int entries, int intents, int invalid, List<ContentProblem> problems, long indexAgeSeconds,
                          boolean indexReused, String indexReason, long indexMillis, Meaning meaning) {
+
+        /** Something needs attention: an invalid file, a bad vocabulary line or rule, a lagging or failing index. */
+        public boolean degraded() {
+            return !problems.isEmpty();
+        }
     }
 
     /**
@@ -90,6 +95,9 @@ public final class KnowledgeBase implements Closeable {
     private final MeaningModel meaningModel;
     /** The meaning signal, or null when search is by words only. */
     private final MeaningSearch meaningSearch;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KnowledgeBase.class);
+    /** Why taking in changed files failed on the last look, or null. */
+    private volatile String watchFailure;
 
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
@@ -133,7 +141,7 @@ public final class KnowledgeBase implements Closeable {
      */
     private void pollAndReschedule() {
         long start = System.nanoTime();
-        pickUpChangesQuietly();
+        pickUpChanges();
         long spentMillis = (System.nanoTime() - start) / 1_000_000;
         try {
             watcher.schedule(this::pollAndReschedule, Math.max(POLL_MILLIS, POLL_COST_FACTOR * spentMillis), TimeUnit.MILLISECONDS);
@@ -300,6 +308,11 @@ public final class KnowledgeBase implements Closeable {
         var problems = new ArrayList<>(content.problems());
         problems.addAll(queryVocabulary.get().problems());
         problems.addAll(rules().problems());
+        index.problems().forEach(problem -> problems.add(new ContentProblem("index", null, problem)));
+        String watch = watchFailure;
+        if (watch != null) {
+            problems.add(new ContentProblem(contentDir.toString(), null, watch));
+        }
         MeaningIndex meaning = index.meaning();
         var meaningHealth = meaning == null
                 ? new Meaning(meaningModel.available() ? "off" : meaningModel.status(),
@@ -318,7 +331,7 @@ public final class KnowledgeBase implements Closeable {
     }
 
     /** Takes in files changed by others (a git pull, a text editor): content, vocabulary and reply rules. */
-    private void pickUpChangesQuietly() {
+    private void pickUpChanges() {
         try {
             List<String> changed = contentWatcher.changes();
             if (editor != null && !changed.isEmpty()) {
@@ -330,8 +343,13 @@ public final class KnowledgeBase implements Closeable {
             if (!rulesWatcher.changes().isEmpty()) {
                 reloadRules();
             }
+            watchFailure = null;
         } catch (RuntimeException e) {
             // A half-written file is read again on the next tick; the last good content stays in use.
+            if (watchFailure == null) {
+                LOG.warn("taking in changed files failed (retried every second): {}", e.toString());
+            }
+            watchFailure = "taking in changed files failed: " + e;
         }
     }
 

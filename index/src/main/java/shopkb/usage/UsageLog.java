@@ -47,6 +47,7 @@ public final class UsageLog implements AutoCloseable {
                         int queued) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UsageLog.class);
     static final int QUEUE_CAPACITY = 20_000;
     /** How long feedback may refer to a search, and how many recent searches are remembered for it. */
     public static final int ISSUED_HOURS = 24;
@@ -231,6 +232,7 @@ public final class UsageLog implements AutoCloseable {
                 }
                 return;
             } catch (SQLException | RuntimeException e) {
+                LOG.warn("usage log: {} events could not be written: {}", batch.size(), e.toString());
                 failed.addAndGet(batch.size());
                 taken.addAndGet(batch.size());
                 batch.clear();
