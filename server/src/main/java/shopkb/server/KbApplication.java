@@ -62,7 +62,9 @@ public final class KbApplication {
             app.jetty.threadPool = requestThreads();
             app.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
-                server.setHandler(new BodyDeadline(BODY_SECONDS));
+                var browser = new BrowserGuard(config.host());
+                browser.setHandler(new BodyDeadline(BODY_SECONDS));
+                server.setHandler(browser);
             });
             if (Files.isDirectory(config.webDir())) {
                 app.staticFiles.add(files -> {
