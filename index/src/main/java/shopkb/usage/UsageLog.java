@@ -49,9 +49,12 @@ public final class UsageLog implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UsageLog.class);
     static final int QUEUE_CAPACITY = 20_000;
-    /** How long feedback may refer to a search, and how many recent searches are remembered for it. */
+    /**
+     * How long feedback may refer to a search, and how many recent searches are remembered for it (about 6 MB;
+     * agents give feedback within minutes of a search).
+     */
     public static final int ISSUED_HOURS = 24;
-    private static final int ISSUED_KEPT = 200_000;
+    private static final int ISSUED_KEPT = 50_000;
     private static final int BATCH = 500;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
