@@ -1,5 +1,9 @@
 // Helpers shared by the agent and editor pages.
 
+// No form ever navigates: pages handle submit in script. (Not onsubmit="return false": the
+// Content-Security-Policy allows no inline handlers.)
+document.addEventListener('submit', (event) => event.preventDefault());
+
 /** Fetches JSON from the API; resolves to {ok, status, body, etag}. */
 export async function api(path, { method = 'GET', body, token, ifMatch, raw } = {}) {
   const headers = {};

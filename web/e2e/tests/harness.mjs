@@ -55,10 +55,17 @@ export function launchBrowser() {
   });
 }
 
+/** What the pages' Content-Security-Policy blocked, over the whole test file: must stay empty. */
+const cspViolations = [];
+
 export async function newPage(browser, base, viewport = { width: 1366, height: 768 }) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
 }
 
 /** Registers a server and a browser for the test file; the returned object holds them once started. */
@@ -71,6 +78,7 @@ export function useServerAndBrowser() {
   after(async () => {
     await env.browser?.close();
     await env.server?.stop();
+    if (cspViolations.length > 0) throw new Error(`the Content-Security-Policy blocked:\n${cspViolations.join('\n')}`);
   });
   return env;
 }

@@ -54,6 +54,11 @@ public final class KnowledgeBase implements Closeable {
     /** State worth reporting at start-up and on the health endpoint. */
     public record Health(int entries, int intents, int invalid, List<ContentProblem> problems, long indexAgeSeconds,
                          boolean indexReused, String indexReason, long indexMillis, Meaning meaning) {
+
+        /** Something needs attention: an invalid file, a bad vocabulary line or rule, a lagging or failing index. */
+        public boolean degraded() {
+            return !problems.isEmpty();
+        }
     }
 
     /**
@@ -77,7 +82,11 @@ public final class KnowledgeBase implements Closeable {
     private final SearchService search;
     private final ScheduledExecutorService watcher;
     private final ContentEditor editor;
-    private final AtomicReference<RuleSet> rules = new AtomicReference<>(RuleSet.empty());
+    /** The reply rules, with the phrasings they were checked against (see {@link #rules()}). */
+    private record CheckedRules(RuleSet rules, Object phrasings) {
+    }
+
+    private final AtomicReference<CheckedRules> rules = new AtomicReference<>(new CheckedRules(RuleSet.empty(), null));
     private final ReplyChecker checker;
     private volatile Instant indexedAt = Instant.now();
     private final FolderWatcher contentWatcher;
@@ -86,6 +95,9 @@ public final class KnowledgeBase implements Closeable {
     private final MeaningModel meaningModel;
     /** The meaning signal, or null when search is by words only. */
     private final MeaningSearch meaningSearch;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KnowledgeBase.class);
+    /** Why taking in changed files failed on the last look, or null. */
+    private volatile String watchFailure;
 
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
@@ -109,7 +121,7 @@ public final class KnowledgeBase implements Closeable {
         var parser = new BuyerQueryParser(new Analyzers(options.analysis(), queryVocabulary::get), queryVocabulary::get, options);
         this.meaningSearch = index.meaning() == null ? null : new MeaningSearch(index.meaning());
         this.search = new SearchService(index, store, parser, options, meaningSearch);
-        this.checker = new ReplyChecker(rules::get,
+        this.checker = new ReplyChecker(this::rules,
                 meaningSearch == null ? null : new LikeBadPhrasing(index.meaning(), meaningSearch::vectorOf));
         this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), store, index,
                 () -> queryVocabulary.get().fingerprint(), contentWatcher::acknowledge);
@@ -129,7 +141,7 @@ public final class KnowledgeBase implements Closeable {
      */
     private void pollAndReschedule() {
         long start = System.nanoTime();
-        pickUpChangesQuietly();
+        pickUpChanges();
         long spentMillis = (System.nanoTime() - start) / 1_000_000;
         try {
             watcher.schedule(this::pollAndReschedule, Math.max(POLL_MILLIS, POLL_COST_FACTOR * spentMillis), TimeUnit.MILLISECONDS);
@@ -242,18 +254,43 @@ public final class KnowledgeBase implements Closeable {
         if (fresh.fingerprint().equals(queryVocabulary.get().fingerprint())) {
             return false;
         }
-        indexVocabulary.set(fresh);
-        index.reindex(store.current().content().entries().values(), fingerprint(store.current().content(), fresh));
-        queryVocabulary.set(fresh);
+        // Under the editor's lock: an edit landing between reading the entries and re-indexing them would
+        // vanish from the index, and the commit would name content the index lacks.
+        Runnable reindex = () -> {
+            indexVocabulary.set(fresh);
+            LoadedContent content = store.current().content();
+            index.reindex(content.entries().values(), fingerprint(content, fresh));
+            queryVocabulary.set(fresh);
+        };
+        if (editor != null) {
+            editor.exclusively(reindex);
+        } else {
+            reindex.run();
+        }
         indexedAt = Instant.now();
         return true;
     }
 
     /** Re-reads the reply rules; bad rule files are reported in {@link #health()} and left out. */
     public void reloadRules() {
-        var phrasingIds = store.current().content().entries().values().stream()
+        ContentStore.Snapshot snapshot = store.current();
+        var phrasingIds = snapshot.content().entries().values().stream()
                 .filter(e -> e instanceof shopkb.content.PhrasingEntry).map(Entry::id).collect(java.util.stream.Collectors.toSet());
-        rules.set(RuleSet.load(contentDir, phrasingIds));
+        rules.set(new CheckedRules(RuleSet.load(contentDir, phrasingIds), snapshot.phrasingIdsByIntent()));
+    }
+
+    /**
+     * The rules, checked again when phrasings were created or deleted since (the store makes a new phrasing
+     * lookup whenever a phrasing changes), so a rule never names a phrasing that is gone, or is refused for one
+     * that now exists.
+     */
+    private RuleSet rules() {
+        CheckedRules current = rules.get();
+        if (current.phrasings() != store.current().phrasingIdsByIntent()) {
+            reloadRules();
+            current = rules.get();
+        }
+        return current.rules();
     }
 
     /** Checks a draft reply against the phrasing rules. */
@@ -270,7 +307,12 @@ public final class KnowledgeBase implements Closeable {
         var report = index.openReport();
         var problems = new ArrayList<>(content.problems());
         problems.addAll(queryVocabulary.get().problems());
-        problems.addAll(rules.get().problems());
+        problems.addAll(rules().problems());
+        index.problems().forEach(problem -> problems.add(new ContentProblem("index", null, problem)));
+        String watch = watchFailure;
+        if (watch != null) {
+            problems.add(new ContentProblem(contentDir.toString(), null, watch));
+        }
         MeaningIndex meaning = index.meaning();
         var meaningHealth = meaning == null
                 ? new Meaning(meaningModel.available() ? "off" : meaningModel.status(),
@@ -289,7 +331,7 @@ public final class KnowledgeBase implements Closeable {
     }
 
     /** Takes in files changed by others (a git pull, a text editor): content, vocabulary and reply rules. */
-    private void pickUpChangesQuietly() {
+    private void pickUpChanges() {
         try {
             List<String> changed = contentWatcher.changes();
             if (editor != null && !changed.isEmpty()) {
@@ -301,8 +343,13 @@ public final class KnowledgeBase implements Closeable {
             if (!rulesWatcher.changes().isEmpty()) {
                 reloadRules();
             }
+            watchFailure = null;
         } catch (RuntimeException e) {
             // A half-written file is read again on the next tick; the last good content stays in use.
+            if (watchFailure == null) {
+                LOG.warn("taking in changed files failed (retried every second): {}", e.toString());
+            }
+            watchFailure = "taking in changed files failed: " + e;
         }
     }
 

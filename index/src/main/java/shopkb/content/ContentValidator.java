@@ -142,6 +142,54 @@ public final class ContentValidator {
         noBlankItems("tags", product.tags(), problems);
     }
 
+    /**
+     * Characters that cannot be stored faithfully or do not belong in shop text, in every field: control
+     * characters (a tab or line break is fine in text, not inside one list item), unpaired surrogates (they
+     * were saved as '?' in memory and as another character on disk) and U+FFFD, what invalid UTF-8 decodes to.
+     * Files on disk cannot hold these (the YAML reader refuses them); edits and imports are checked here.
+     */
+    public static List<FieldProblem> textProblems(Entry entry) {
+        var problems = new ArrayList<FieldProblem>();
+        walkText(ContentFormat.mapper().valueToTree(entry), "", problems);
+        return problems;
+    }
+
+    private static void walkText(com.fasterxml.jackson.databind.JsonNode node, String path, List<FieldProblem> problems) {
+        if (node.isTextual()) {
+            String problem = oddCharacter(node.asText(), path.endsWith("]"));
+            if (problem != null) {
+                problems.add(new FieldProblem(path, problem));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walkText(node.get(i), path + "[" + i + "]", problems);
+            }
+        } else if (node.isObject()) {
+            node.properties().forEach(field -> walkText(field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(), problems));
+        }
+    }
+
+    private static String oddCharacter(String text, boolean listItem) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean breakOrTab = c == '\n' || c == '\r' || c == '\t';
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return String.format("contains an unpaired surrogate U+%04X at character %d (not valid Unicode text)", (int) c, i + 1);
+                }
+                i++;
+            } else if (c == '\uFFFD') {
+                return "contains U+FFFD at character " + (i + 1) + ": the text was not valid UTF-8";
+            } else if (Character.isISOControl(c) && (!breakOrTab || listItem)) {
+                return String.format("contains the control character U+%04X at character %d", (int) c, i + 1)
+                        + (breakOrTab ? " (one item per entry, without line breaks)" : "");
+            }
+        }
+        return null;
+    }
+
     private static void checkId(String id, List<FieldProblem> problems) {
         if (required("id", id, problems) && !ID.matcher(id).matches()) {
             problems.add(new FieldProblem("id", "must be 2-100 of a-z 0-9 . _ - and start with a letter or digit"));

@@ -70,6 +70,7 @@ public final class ContentEditor {
         if (store.current().entry(entry.id()) != null) {
             throw new EntryExistsException(entry.id());
         }
+        refuseOverwritingAnInvalidFile(entry);
         validate(entry, null);
         write(null, entry, by, "create");
         return new Versioned(entry, EntryCodec.etag(entry));
@@ -139,6 +140,7 @@ public final class ContentEditor {
         Entry current = store.current().entry(id);
         Entry restored = parse(text, (current != null ? current : guessType(record)).getClass());
         if (current == null) {
+            refuseOverwritingAnInvalidFile(restored);
             validate(restored, null);
             write(null, restored, by, "restore");
         } else {
@@ -156,12 +158,17 @@ public final class ContentEditor {
         for (int i = 0; i < batch.size(); i++) {
             Entry entry = batch.get(i);
             var found = new ArrayList<>(validator().validate(entry));
+            found.addAll(ContentValidator.textProblems(entry));
             Entry current = store.current().entry(entry.id());
             if (current != null && current.type() != entry.type()) {
                 found.add(new FieldProblem("type", "id '" + entry.id() + "' is a " + current.typeName() + " already"));
             }
             if (!seen.add(entry.id())) {
                 found.add(new FieldProblem("id", "id '" + entry.id() + "' appears twice in the import"));
+            }
+            if (current == null) {
+                invalidFileProblems(entry).ifPresent(p -> found.add(new FieldProblem("id",
+                        LoadedContent.relativePath(entry) + " exists but could not be loaded (" + p + "); fix or delete it first")));
             }
             if (!found.isEmpty()) {
                 problems.put(i, found);
@@ -217,6 +224,31 @@ public final class ContentEditor {
         diskChanges.apply(paths);
     }
 
+    /**
+     * Runs {@code work} with no edit in between: for work that replaces the store or the whole index (a
+     * vocabulary re-index), which would otherwise drop an edit landing while it runs.
+     */
+    public synchronized void exclusively(Runnable work) {
+        work.run();
+    }
+
+    /** A new entry's file must not exist already as a file that failed to load: creating would overwrite it. */
+    private void refuseOverwritingAnInvalidFile(Entry entry) {
+        invalidFileProblems(entry).ifPresent(problems ->
+                { throw new EntryExistsException(entry.id(), LoadedContent.relativePath(entry), problems); });
+    }
+
+    /** The load problems of the entry's file when it exists on disk without being served. */
+    private Optional<String> invalidFileProblems(Entry entry) {
+        String relative = LoadedContent.relativePath(entry);
+        if (!java.nio.file.Files.exists(contentDir.resolve(relative))) {
+            return Optional.empty();
+        }
+        String problems = store.current().content().problems().stream().filter(p -> p.file().equals(relative))
+                .map(p -> (p.field() == null ? "" : p.field() + ": ") + p.problem()).collect(Collectors.joining("; "));
+        return Optional.of(problems.isEmpty() ? "not loaded yet" : problems);
+    }
+
     /** The entry as it stands, checked against the editor's version tag. */
     private Entry current(String id, String ifMatch) {
         Entry current = store.current().entry(id);
@@ -250,7 +282,8 @@ public final class ContentEditor {
     }
 
     private void validate(Entry entry, Entry replacing) {
-        var problems = new ArrayList<>(validator().validate(entry));
+        var problems = new ArrayList<>(ContentValidator.textProblems(entry));
+        problems.addAll(validator().validate(entry));
         if (entry instanceof ProductEntry product) {
             // Products are few; scanning them for a clash or a reference is cheap.
             store.current().content().entries().values().stream()

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +27,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import shopkb.content.Entry;
 
 /**
@@ -52,7 +56,16 @@ public final class KnowledgeIndex implements Closeable {
     private final OpenReport openReport;
     /** The meaning vectors kept in step with the units, or null when search is by words only. */
     private final MeaningIndex meaning;
+    /** A commit this long overdue makes the index lag its content files: a restart would rebuild it. */
+    private static final Duration LAG_LIMIT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeIndex.class);
+
     private volatile boolean dirty;
+    /** When the oldest uncommitted change was made; null when everything is committed. */
+    private volatile Instant dirtySince;
+    /** The last commit's or refresh's failure, until one succeeds again. */
+    private volatile String commitFailure;
+    private volatile String refreshFailure;
 
     private KnowledgeIndex(Directory directory, IndexWriter writer, OpenReport openReport, MeaningIndex meaning) throws IOException {
         this.directory = directory;
@@ -65,7 +78,7 @@ public final class KnowledgeIndex implements Closeable {
             thread.setDaemon(true);
             return thread;
         });
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         refresher.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_MILLIS, COMMIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -215,7 +228,29 @@ public final class KnowledgeIndex implements Closeable {
     private void commit(String fingerprint) throws IOException {
         writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, FORMAT + ":" + fingerprint).entrySet());
         searchers.maybeRefreshBlocking();
+        if (!dirty) {
+            dirtySince = Instant.now();
+        }
         dirty = true;
+    }
+
+    /**
+     * What is wrong with the index now: a failing commit or refresh, or changes left uncommitted for longer
+     * than {@link #LAG_LIMIT}. Empty when all is well.
+     */
+    public List<String> problems() {
+        var problems = new java.util.ArrayList<String>();
+        if (commitFailure != null) {
+            problems.add(commitFailure);
+        }
+        if (refreshFailure != null) {
+            problems.add(refreshFailure);
+        }
+        Instant since = dirtySince;
+        if (since != null && Duration.between(since, Instant.now()).compareTo(LAG_LIMIT) > 0) {
+            problems.add("changes since " + since + " are not committed yet: a restart would rebuild the index from the files");
+        }
+        return problems;
     }
 
     /** Commits pending changes, if any; runs every few seconds and on close. */
@@ -229,8 +264,14 @@ public final class KnowledgeIndex implements Closeable {
                 meaning.commitIfDirty();
             }
             dirty = false;
+            dirtySince = null;
+            commitFailure = null;
         } catch (IOException | RuntimeException e) {
             // Retried on the next tick; until then a restart rebuilds from the content files.
+            if (commitFailure == null) {
+                LOG.warn("index commit failed (retried every {} s): {}", COMMIT_MILLIS / 1000, e.toString());
+            }
+            commitFailure = "the index commit failed at " + Instant.now() + ": " + e;
         }
     }
 
@@ -246,11 +287,16 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
-    private void refreshQuietly() {
+    private void refresh() {
         try {
             searchers.maybeRefresh();
+            refreshFailure = null;
         } catch (IOException | RuntimeException e) {
             // The next tick retries; searches keep using the last good searcher meanwhile.
+            if (refreshFailure == null) {
+                LOG.warn("index refresh failed (retried every {} ms): {}", REFRESH_MILLIS, e.toString());
+            }
+            refreshFailure = "the index refresh failed at " + Instant.now() + ": " + e;
         }
     }
 

@@ -50,19 +50,25 @@ public final class ContentExporter {
         rows.add(FaqColumns.exportHeaders());
         for (Entry entry : entries) {
             if (entry instanceof FaqEntry faq) {
+                // Lists one item per line, under headers that say so: the importer then splits on line breaks only,
+                // so an item holding 、 ; or | stays whole.
                 rows.add(List.of(faq.id(), faq.intent(), faq.scenario(), faq.question(), String.join("\n", faq.similar()),
-                        faq.answer(), faq.note() == null ? "" : faq.note(), String.join("、", faq.tags()), String.join("、", faq.products()),
-                        String.join("\n", faq.negatives())));
+                        faq.answer(), faq.note() == null ? "" : faq.note(), String.join("\n", faq.tags()),
+                        String.join("\n", faq.products()), String.join("\n", faq.negatives())));
             }
         }
         return rows;
     }
 
-    /** UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly. */
+    /**
+     * UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; no cell starts like a formula.
+     * (The .xlsx export writes every cell as a string, which spreadsheet programs never evaluate.)
+     */
     private static byte[] csv(List<List<String>> rows) throws IOException {
         var out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        new CsvMapper().writer(CsvSchema.emptySchema()).writeValues(out).writeAll(rows).close();
+        var safe = rows.stream().map(row -> row.stream().map(FormulaGuard::neutralise).toList()).toList();
+        new CsvMapper().writer(CsvSchema.emptySchema()).writeValues(out).writeAll(safe).close();
         return out.toByteArray();
     }
 

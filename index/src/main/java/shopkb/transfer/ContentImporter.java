@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import shopkb.KnowledgeBase;
 import shopkb.analysis.TextNormalizer;
 import shopkb.content.ContentFingerprint;
@@ -33,6 +35,7 @@ public final class ContentImporter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final KnowledgeBase kb;
+    private final Duration budget;
 
     /**
      * Questions of created or changed rows compared by meaning with the knowledge base's, per import: each unseen one
@@ -41,7 +44,13 @@ public final class ContentImporter {
     public static final int MAX_QUESTIONS_COMPARED = 1000;
 
     public ContentImporter(KnowledgeBase kb) {
+        this(kb, ImportLimits.MAX_DURATION);
+    }
+
+    /** @param budget how long reading the rows may take before the import is refused */
+    public ContentImporter(KnowledgeBase kb, Duration budget) {
         this.kb = kb;
+        this.budget = budget;
     }
 
     /** Thrown when the file itself cannot be read (not a row problem). */
@@ -54,15 +63,26 @@ public final class ContentImporter {
     private record Parsed(int row, Entry entry, String note) {
     }
 
+    /**
+     * Reads, checks and (unless a dry run) applies a file.
+     *
+     * @throws ImportLimits.TooLargeException when the file is over a limit, or its rows take longer than the
+     *                                        import's time budget; nothing is written then
+     */
     public ImportReport run(TransferFormat format, byte[] data, boolean dryRun, String by) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        BooleanSupplier overBudget = () -> System.nanoTime() - deadline > 0;
+        if (data.length > ImportLimits.MAX_FILE_BYTES) {
+            throw new ImportLimits.TooLargeException("the file is over " + ImportLimits.MAX_FILE_BYTES / (1024 * 1024) + " MB");
+        }
         var parsed = new ArrayList<Parsed>();
         var rejected = new ArrayList<ImportReport.Rejected>();
         int rows;
         try {
             rows = switch (format) {
                 case JSONL -> readJsonLines(data, parsed, rejected);
-                case CSV -> readTable(TableReader.csv(data), parsed, rejected);
-                case XLSX -> readTable(TableReader.xlsx(data), parsed, rejected);
+                case CSV -> readTable(TableReader.csv(data), parsed, rejected, overBudget);
+                case XLSX -> readTable(TableReader.xlsx(data), parsed, rejected, overBudget);
             };
         } catch (IOException e) {
             throw new UnreadableFileException("cannot read the " + format.extension() + " file: " + e.getMessage());
@@ -130,6 +150,7 @@ public final class ContentImporter {
                 continue;
             }
             rows++;
+            ImportLimits.countRow(rows);
             try {
                 JsonNode node = JSON.readTree(line);
                 parsed.add(new Parsed(i + 1, EntryCodec.fromJson(node), null));
@@ -142,10 +163,17 @@ public final class ContentImporter {
         return rows;
     }
 
-    private int readTable(List<TableReader.TableRow> table, List<Parsed> parsed, List<ImportReport.Rejected> rejected) {
+    private int readTable(List<TableReader.TableRow> table, List<Parsed> parsed, List<ImportReport.Rejected> rejected,
+                          BooleanSupplier overBudget) {
+        Map<String, String> faqIdByQuestion = faqIdByQuestion();
         for (TableReader.TableRow row : table) {
+            // Inferring an intent is a search per row: the costly part of a big sheet.
+            if (overBudget.getAsBoolean()) {
+                throw new ImportLimits.TooLargeException("the import was stopped at row " + row.number() + " after "
+                        + budget.toSeconds() + " s; add an 意图 column (inferring intents is slow) or split the file");
+            }
             try {
-                parsed.add(faqFrom(row));
+                parsed.add(faqFrom(row, faqIdByQuestion));
             } catch (ValidationFailedException e) {
                 rejected.add(new ImportReport.Rejected(row.number(), e.problems()));
             }
@@ -154,7 +182,7 @@ public final class ContentImporter {
     }
 
     /** An FAQ from a spreadsheet row; the intent, id and scenario are inferred when their columns are empty. */
-    private Parsed faqFrom(TableReader.TableRow row) {
+    private Parsed faqFrom(TableReader.TableRow row, Map<String, String> faqIdByQuestion) {
         Map<String, String> cells = row.cells();
         String type = FaqColumns.TYPE.in(cells);
         if (!type.isEmpty() && EntryType.fromName(type).orElse(null) != EntryType.FAQ) {
@@ -174,7 +202,7 @@ public final class ContentImporter {
         }
         String id = FaqColumns.ID.in(cells);
         if (id.isEmpty()) {
-            id = sameQuestion(question).orElse("faq." + intent + "." + shortHash(question));
+            id = faqIdByQuestion.getOrDefault(TextNormalizer.normalize(question), "faq." + intent + "." + shortHash(question));
         }
         String scenario = FaqColumns.SCENARIO.in(cells);
         if (scenario.isEmpty()) {
@@ -196,12 +224,18 @@ public final class ContentImporter {
         return Optional.ofNullable(response.results().getFirst().intent());
     }
 
-    /** The id of an FAQ whose standard question is this one (after normalisation), so re-imports update it. */
-    private Optional<String> sameQuestion(String question) {
-        String normalized = TextNormalizer.normalize(question);
-        return kb.content().entries().values().stream()
-                .filter(e -> e instanceof FaqEntry faq && TextNormalizer.normalize(faq.question()).equals(normalized))
-                .map(Entry::id).findFirst();
+    /**
+     * Each FAQ's id by its standard question (normalised), first in id order, so a re-imported row updates the
+     * entry it came from. Built once per import: looking it up per row scanned every entry for every row.
+     */
+    private Map<String, String> faqIdByQuestion() {
+        var ids = new java.util.HashMap<String, String>();
+        for (Entry entry : kb.content().entries().values()) {
+            if (entry instanceof FaqEntry faq) {
+                ids.putIfAbsent(TextNormalizer.normalize(faq.question()), faq.id());
+            }
+        }
+        return ids;
     }
 
     private static String shortHash(String text) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
@@ -37,7 +38,7 @@ final class TableReader {
             List<String> header = null;
             int number = 0;
             while (it.hasNext()) {
-                List<String> cells = it.next();
+                List<String> cells = it.next().stream().map(FormulaGuard::restore).toList();
                 number++;
                 if (header == null) {
                     header = cells.stream().map(String::strip).toList();
@@ -46,6 +47,7 @@ final class TableReader {
                 if (cells.stream().allMatch(String::isBlank)) {
                     continue;
                 }
+                ImportLimits.countRow(rows.size() + 1);
                 rows.add(new TableRow(number, zip(header, cells)));
             }
         }
@@ -53,11 +55,12 @@ final class TableReader {
     }
 
     static List<TableRow> xlsx(byte[] data) throws IOException {
+        ImportLimits.checkExpandedSize(data);
         var rows = new ArrayList<TableRow>();
-        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(data))) {
-            List<Row> sheet = workbook.getFirstSheet().read();
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(data));
+             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
             List<String> header = null;
-            for (Row row : sheet) {
+            for (Row row : (Iterable<Row>) sheet::iterator) {
                 var cells = new ArrayList<String>();
                 for (int i = 0; i < row.getCellCount(); i++) {
                     cells.add(row.getCellAsString(i).orElse(""));
@@ -69,8 +72,11 @@ final class TableReader {
                 if (cells.stream().allMatch(String::isBlank)) {
                     continue;
                 }
+                ImportLimits.countRow(rows.size() + 1);
                 rows.add(new TableRow(row.getRowNum(), zip(header, cells)));
             }
+        } catch (ImportLimits.TooLargeException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new IOException("not a readable .xlsx file: " + e.getMessage(), e);
         }

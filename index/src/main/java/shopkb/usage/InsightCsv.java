@@ -1,6 +1,7 @@
 package shopkb.usage;
 
 import java.util.List;
+import shopkb.transfer.FormulaGuard;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,12 +33,9 @@ public final class InsightCsv {
                 .collect(Collectors.joining("\r\n", "", "\r\n"));
     }
 
-    /** Quotes a cell when needed; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
+    /** Quotes a cell when needed; text that starts like a formula is marked so a spreadsheet never runs it. */
     private static String cell(Object value) {
-        String text = String.valueOf(value);
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
-            text = "'" + text;
-        }
+        String text = value instanceof Number ? String.valueOf(value) : FormulaGuard.neutralise(String.valueOf(value));
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }

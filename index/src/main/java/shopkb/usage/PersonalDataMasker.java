@@ -6,7 +6,7 @@ import shopkb.analysis.TextNormalizer;
 
 /**
  * Masks buyers' personal data in a message before it is logged: phone and order numbers, identity numbers,
- * e-mail, street addresses, and names given after 收件人 and the like. The text is normalised first (full-width
+ * e-mail, whole street addresses, and names given after 收件人, 我叫 and the like. The text is normalised first (full-width
  * digits, traditional characters), so the same number is caught however it was typed.
  */
 public final class PersonalDataMasker {
@@ -25,6 +25,7 @@ public final class PersonalDataMasker {
         masked = replace(PersonalData.PHONE, masked, "[手机号]");
         masked = replace(PersonalData.LANDLINE, masked, "[电话]");
         masked = PersonalData.LABELLED_NAME.matcher(masked).replaceAll(m -> m.group(1) + "[姓名]");
+        masked = PersonalData.SELF_NAME.matcher(masked).replaceAll(m -> m.group(1) + "[姓名]");
         masked = replace(PersonalData.STREET_ADDRESS, masked, "[地址]");
         return masked;
     }

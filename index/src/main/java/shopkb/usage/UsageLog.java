@@ -47,7 +47,14 @@ public final class UsageLog implements AutoCloseable {
                         int queued) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UsageLog.class);
     static final int QUEUE_CAPACITY = 20_000;
+    /**
+     * How long feedback may refer to a search, and how many recent searches are remembered for it (about 6 MB;
+     * agents give feedback within minutes of a search).
+     */
+    public static final int ISSUED_HOURS = 24;
+    private static final int ISSUED_KEPT = 50_000;
     private static final int BATCH = 500;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
@@ -63,6 +70,13 @@ public final class UsageLog implements AutoCloseable {
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong offered = new AtomicLong();
     private final Thread writer;
+    /** Query ids handed out, oldest first, so feedback can only refer to a search this server answered. */
+    private final java.util.LinkedHashMap<String, Instant> issued = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > ISSUED_KEPT;
+        }
+    };
     private volatile boolean closing;
     private volatile Instant lastPurge = Instant.EPOCH;
 
@@ -117,9 +131,20 @@ public final class UsageLog implements AutoCloseable {
         response.results().forEach(r -> ids.add(r.id()));
         response.results().stream().filter(r -> r.phrasingIds() != null).findFirst().ifPresent(r -> ids.addAll(r.phrasingIds()));
         String topIntent = response.results().isEmpty() ? null : response.results().getFirst().intent();
+        synchronized (issued) {
+            issued.put(id, clock.instant());
+        }
         offer(new UsageEvent.Search(id, clock.instant(), text, List.copyOf(ids), topIntent, response.confidence(), response.confident(),
                 response.tookMs()));
         return id;
+    }
+
+    /** Whether {@code queryId} is the id of a search this log recorded in the last {@link #ISSUED_HOURS} hours. */
+    public boolean issued(String queryId) {
+        synchronized (issued) {
+            Instant at = issued.get(queryId);
+            return at != null && at.isAfter(clock.instant().minus(Duration.ofHours(ISSUED_HOURS)));
+        }
     }
 
     /** Queues what an agent did with a result. */
@@ -210,6 +235,7 @@ public final class UsageLog implements AutoCloseable {
                 }
                 return;
             } catch (SQLException | RuntimeException e) {
+                LOG.warn("usage log: {} events could not be written: {}", batch.size(), e.toString());
                 failed.addAndGet(batch.size());
                 taken.addAndGet(batch.size());
                 batch.clear();

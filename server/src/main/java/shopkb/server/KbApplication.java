@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import shopkb.KnowledgeBase;
 import shopkb.server.api.CheckHandler;
+import shopkb.server.api.CrossOriginGuard;
 import shopkb.server.api.EntryHandler;
 import shopkb.server.api.ErrorMapper;
 import shopkb.server.api.FeedbackHandler;
@@ -28,6 +32,8 @@ public final class KbApplication {
     /** Request bodies above this are refused before they are read. */
     static final long MAX_REQUEST_BYTES = 1_000_000;
     static final int MAX_URL_BYTES = 64 * 1024;
+    /** A request body must arrive whole within this many seconds. */
+    public static final int BODY_SECONDS = 10;
 
     private KbApplication() {
     }
@@ -48,8 +54,18 @@ public final class KbApplication {
             app.http.maxRequestSize = MAX_REQUEST_BYTES;
             app.startup.showJavalinBanner = false;
             // Room for a 5000-character Chinese message in a GET URL (about 45 KB percent-encoded).
-            app.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES));
-            app.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            app.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(MAX_URL_BYTES);
+                // A read or write that waits this long for the client ends the connection.
+                http.setIdleTimeout(TimeUnit.SECONDS.toMillis(BODY_SECONDS));
+            });
+            app.jetty.threadPool = requestThreads();
+            app.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                var browser = new BrowserGuard(config.host());
+                browser.setHandler(new BodyDeadline(BODY_SECONDS));
+                server.setHandler(browser);
+            });
             if (Files.isDirectory(config.webDir())) {
                 app.staticFiles.add(files -> {
                     files.hostedPath = "/";
@@ -57,6 +73,7 @@ public final class KbApplication {
                     files.location = Location.EXTERNAL;
                 });
             }
+            app.routes.before("/api/*", CrossOriginGuard::check);
             app.routes.get("/api/search", search::get);
             app.routes.post("/api/search", search::post);
             app.routes.get("/api/intents", entries::intents);
@@ -81,6 +98,18 @@ public final class KbApplication {
             app.routes.get("/api/openapi.json", OpenApiHandler::handle);
             ErrorMapper.register(app.routes);
         });
+    }
+
+    /**
+     * Requests run on virtual threads: a client sending its body slowly parks a cheap virtual thread instead of
+     * holding one of a fixed pool's platform threads (300 slow clients used to take all 250 and starve every
+     * search). CPU work stays bounded by the {@link WorkLimiter}; Jetty's selectors keep platform threads.
+     */
+    private static QueuedThreadPool requestThreads() {
+        var pool = new QueuedThreadPool();
+        pool.setName("http");
+        pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("http-request"));
+        return pool;
     }
 
     /** API JSON: absent optional fields are left out rather than sent as null. */

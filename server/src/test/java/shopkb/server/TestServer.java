@@ -82,6 +82,15 @@ final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + app.port();
     }
 
+    int port() {
+        return app.port();
+    }
+
+    /** GET that gives up after {@code timeout} (an HttpTimeoutException). */
+    Reply get(String rawPathAndQuery, java.time.Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base() + rawPathAndQuery)).timeout(timeout).GET());
+    }
+
     /** GET with a raw, already-encoded path and query, so tests can send malformed encodings. */
     Reply get(String rawPathAndQuery) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base() + rawPathAndQuery)).GET());
@@ -110,10 +119,24 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
-    /** Any method, with a token (or null) and an If-Match (or null). */
+    /** Any method, with a token (or null) and an If-Match (or null); a body is labelled JSON (imports ignore the label). */
     Reply send(String method, String path, String token, String ifMatch, byte[] body)
             throws IOException, InterruptedException {
         HttpRequest.Builder builder = request(path, token);
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            builder.header("content-type", "application/json");
+        }
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(builder);
+    }
+
+    /** As {@link #send(String, String, String, String, byte[])}, giving up after {@code timeout}. */
+    Reply send(String method, String path, String token, String ifMatch, byte[] body, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path, token).timeout(timeout);
         if (ifMatch != null) {
             builder.header("If-Match", ifMatch);
         }

@@ -3,11 +3,14 @@ package shopkb.server.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import shopkb.server.KbApplication;
 import shopkb.editing.EntryExistsException;
 import shopkb.editing.EntryNotFoundException;
 import shopkb.editing.ValidationFailedException;
 import shopkb.editing.VersionConflictException;
 import shopkb.transfer.ContentImporter;
+import shopkb.transfer.ImportLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +38,15 @@ public final class ErrorMapper {
                 .json(new ApiError("version_conflict", e.getMessage(), "If-Match", null,
                         new ApiError.Conflict(e.currentEtag(), e.changedBy(), e.changedAt()))));
         routes.exception(ContentImporter.UnreadableFileException.class, (e, ctx) -> write(ctx, 400, "unreadable_file", e.getMessage(), "body"));
+        routes.exception(ImportLimits.TooLargeException.class, (e, ctx) -> write(ctx, 413, "import_too_large", e.getMessage(), "body"));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
+        routes.exception(IOException.class, (e, ctx) -> {
+            // The client went away mid-request (closed the connection, or stalled past the idle timeout): nobody
+            // is left to answer and it is not the server's fault, so one short line and no stack trace.
+            LOG.info("client left during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            write(ctx, 400, "bad_request", "the request could not be read", "body");
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal_error", "the server failed to handle this request; it has been logged", null);
@@ -46,6 +56,9 @@ public final class ErrorMapper {
                 write(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
             }
         });
+        // Javalin answers a body that timed out itself (408, no body); the API's errors are JSON.
+        routes.error(408, ctx -> write(ctx, 408, "request_timeout", "the request body did not arrive within "
+                + KbApplication.BODY_SECONDS + " seconds", "body"));
         routes.error(405, ctx -> write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null));
     }
 

@@ -36,6 +36,10 @@ public final class FeedbackHandler {
         if (request.queryId() == null || !QUERY_ID.matcher(request.queryId()).matches()) {
             throw ApiException.badRequest("queryId", "queryId must be the queryId of a search response (16 hex digits)");
         }
+        if (usage.settings().enabled() && !usage.issued(request.queryId())) {
+            throw ApiException.badRequest("queryId", "unknown queryId: feedback refers to a search this server answered in the last "
+                    + UsageLog.ISSUED_HOURS + " hours");
+        }
         if (request.resultId() == null || request.resultId().length() > 200 || kb.entry(request.resultId()).isEmpty()) {
             throw ApiException.badRequest("resultId", "resultId must be the id of an existing entry");
         }

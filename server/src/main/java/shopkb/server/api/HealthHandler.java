@@ -10,9 +10,9 @@ import shopkb.usage.UsageLog;
 public final class HealthHandler {
 
     /**
-     * The health body. {@code problems} lists each rejected file with field and reason; {@code usage} counts
-     * logged, dropped (queue full) and failed usage events; {@code meaning} says whether search ranks by meaning
-     * (on, off, or unavailable with why).
+     * The health body. {@code status} is "degraded" when {@code problems} is not empty. {@code problems} lists
+     * each rejected file with field and reason; {@code usage} counts logged, dropped (queue full) and failed usage
+     * events; {@code meaning} says whether search ranks by meaning (on, off, or unavailable with why).
      */
     public record HealthResponse(String status, int entries, int intents, int invalid, long indexAgeSeconds,
                                  boolean indexReused, List<ContentProblem> problems, UsageLog.Stats usage,
@@ -29,7 +29,7 @@ public final class HealthHandler {
 
     public void handle(Context ctx) {
         var health = kb.health();
-        ctx.json(new HealthResponse("ok", health.entries(), health.intents(), health.invalid(), health.indexAgeSeconds(),
-                health.indexReused(), health.problems(), usage.stats(), health.meaning()));
+        ctx.json(new HealthResponse(health.degraded() ? "degraded" : "ok", health.entries(), health.intents(), health.invalid(),
+                health.indexAgeSeconds(), health.indexReused(), health.problems(), usage.stats(), health.meaning()));
     }
 }

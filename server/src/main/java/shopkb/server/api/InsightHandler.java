@@ -73,7 +73,7 @@ public final class InsightHandler {
     private Insight insight(Context ctx) {
         String raw = ctx.queryParam("days");
         int days = DEFAULT_DAYS;
-        if (raw != null && !raw.isBlank()) {
+        if (raw != null) {
             try {
                 days = Integer.parseInt(raw.strip());
             } catch (NumberFormatException e) {

@@ -16,7 +16,17 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
+    /**
+     * The body as {@code type}; refused with 415 unless it is declared JSON. Browsers send a form or text/plain
+     * post to any site without asking it first; a JSON post from another origin needs the server's consent
+     * (a CORS preflight), which this server never gives.
+     */
     public static <T> T read(Context ctx, Class<T> type) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.split(";")[0].strip().equalsIgnoreCase("application/json")) {
+            throw new ApiException(415, "unsupported_media_type", "send the body as JSON with 'Content-Type: application/json'",
+                    "Content-Type");
+        }
         String body = ctx.body();
         if (body.isBlank()) {
             throw ApiException.badRequest("body", "a JSON object body is required");

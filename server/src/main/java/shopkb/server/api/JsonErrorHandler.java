@@ -23,7 +23,7 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = shopkb.server.KbApplication.apiMapper();
 
     @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
@@ -31,6 +31,12 @@ public final class JsonErrorHandler extends ErrorHandler {
             throws IOException {
         return super.generateAcceptableResponse(request, response, callback, "application/json",
                 List.of(StandardCharsets.UTF_8), code, message, cause);
+    }
+
+    /** Jetty writes a body only for GET, POST and HEAD by default; a refused PUT or DELETE got an empty 400. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
     @Override
@@ -44,6 +50,15 @@ public final class JsonErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** What the client should look at: Jetty refuses before any parameter or field is read. */
+    private static String where(int code) {
+        return switch (code) {
+            case 414 -> "url";
+            case 431 -> "headers";
+            default -> "request";
+        };
+    }
+
     private static String body(int code, String message) {
         String text = switch (code) {
             case 414 -> "the request URI is too long; send long buyer messages with POST /api/search";
@@ -51,7 +66,7 @@ public final class JsonErrorHandler extends ErrorHandler {
             default -> message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
         };
         try {
-            return JSON.writeValueAsString(new ApiError(code >= 500 ? "internal_error" : "http_" + code, text, null));
+            return JSON.writeValueAsString(new ApiError(code >= 500 ? "internal_error" : "http_" + code, text, where(code)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("serialising a fixed record cannot fail", e);
         }

@@ -42,19 +42,22 @@ public final class SearchHandler {
         guard.requireReader(ctx);
         SearchRequest request = validate(new Params(ctx.queryParam("q"), ctx.queryParam("limit"), ctx.queryParam("type"),
                 ctx.queryParam("scenario"), ctx.queryParam("product")));
-        ctx.json(searchAndLog(request));
+        ctx.json(searchAndLog(request, !CrossOriginGuard.fromAnotherSite(ctx)));
     }
 
     public void post(Context ctx) {
         guard.requireReader(ctx);
         SearchRequest request = validate(JsonBodies.read(ctx, Params.class));
-        ctx.json(searchAndLog(request));
+        ctx.json(searchAndLog(request, true));
     }
 
-    /** Searches with what agents' choices taught (when learning is on), and queues the search for the usage log. */
-    private SearchResponse searchAndLog(SearchRequest request) {
+    /**
+     * Searches with what agents' choices taught (when learning is on), and queues the search for the usage log
+     * unless another site's page sent it (that would let any page fill the editors' insight tables).
+     */
+    private SearchResponse searchAndLog(SearchRequest request, boolean log) {
         SearchResponse response = limiter.run(() -> kb.search(request, usage.votes()));
-        String queryId = usage.recordSearch(request.text(), response);
+        String queryId = log ? usage.recordSearch(request.text(), response) : null;
         return queryId == null ? response : response.withQueryId(queryId);
     }
 
@@ -66,15 +69,17 @@ public final class SearchHandler {
         if (q.isBlank()) {
             throw ApiException.badRequest("q", "q must not be empty");
         }
-        if (q.length() > MAX_QUERY_CHARS) {
-            throw ApiException.badRequest("q", "q is " + q.length() + " characters; at most " + MAX_QUERY_CHARS + " are accepted");
+        // Characters as people count them (code points): an emoji is one, not two UTF-16 units.
+        int chars = q.codePointCount(0, q.length());
+        if (chars > MAX_QUERY_CHARS) {
+            throw ApiException.badRequest("q", "q is " + chars + " characters; at most " + MAX_QUERY_CHARS + " are accepted");
         }
         return new SearchRequest(q, limit(params.limit()), types(params.type()), scenario(params.scenario()),
                 product(params.product()));
     }
 
     private static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return DEFAULT_LIMIT;
         }
         try {

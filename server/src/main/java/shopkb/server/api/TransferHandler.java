@@ -1,11 +1,14 @@
 package shopkb.server.api;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import shopkb.KnowledgeBase;
 import shopkb.server.auth.AccessGuard;
 import shopkb.server.auth.Principal;
 import shopkb.transfer.ContentExporter;
 import shopkb.transfer.ContentImporter;
+import shopkb.transfer.ImportLimits;
 import shopkb.transfer.ImportReport;
 import shopkb.transfer.TransferFormat;
 
@@ -25,14 +28,14 @@ public final class TransferHandler {
         this.importer = new ContentImporter(kb);
     }
 
-    public void importFile(Context ctx) {
+    public void importFile(Context ctx) throws IOException {
         Principal editor = guard.requireEditor(ctx);
         TransferFormat format = format(ctx);
         String dryRun = ctx.queryParam("dryRun");
         if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
             throw ApiException.badRequest("dryRun", "dryRun is true or false");
         }
-        byte[] data = ctx.bodyAsBytes();
+        byte[] data = body(ctx);
         if (data.length == 0) {
             throw ApiException.badRequest("body", "send the file as the request body");
         }
@@ -46,6 +49,17 @@ public final class TransferHandler {
         ctx.contentType(format.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"faq-content." + format.extension() + "\"")
                 .result(ContentExporter.export(kb.content().entries().values(), format));
+    }
+
+    /** The file, up to the import limit (larger than the API's 1 MB for other bodies: shops' sheets are big). */
+    private static byte[] body(Context ctx) throws IOException {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] data = in.readNBytes((int) ImportLimits.MAX_FILE_BYTES + 1);
+            if (data.length > ImportLimits.MAX_FILE_BYTES) {
+                throw new ImportLimits.TooLargeException("the file is over " + ImportLimits.MAX_FILE_BYTES / (1024 * 1024) + " MB");
+            }
+            return data;
+        }
     }
 
     private static TransferFormat format(Context ctx) {

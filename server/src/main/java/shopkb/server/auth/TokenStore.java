@@ -45,6 +45,7 @@ public final class TokenStore {
 
     private TokenStore(Path file) {
         this.file = file;
+        ownerOnly(file);
         this.tokens = read(file);
         this.loadedModified = modified(file);
     }
@@ -114,11 +115,22 @@ public final class TokenStore {
 
     private void save(List<StoredToken> next) {
         try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(new TokenFile(next)));
+            AtomicFiles.writePrivate(file, JSON.writeValueAsBytes(new TokenFile(next)));
             tokens = List.copyOf(next);
             loadedModified = modified(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** A token file written before it was kept private (0644) is made readable by its owner only. */
+    private static void ownerOnly(Path file) {
+        try {
+            if (Files.exists(file) && Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the token file " + file + " private", e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
 import shopkb.KnowledgeBase;
 import shopkb.content.ContentProblem;
 import shopkb.server.KbApplication;
@@ -42,7 +43,7 @@ public final class ServeCommand {
             try {
                 kb.close();
             } catch (IOException e) {
-                System.err.println("closing the index failed: " + e.getMessage());
+                LoggerFactory.getLogger(ServeCommand.class).warn("closing the index failed: {}", e.toString());
             }
         }, "shutdown"));
         var health = kb.health();
