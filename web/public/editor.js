@@ -1,7 +1,8 @@
 // The editors' page: list, edit with validation next to the fields, conflicts explained, history, import.
-import { api, el } from '/common.js';
+import { api, el, keepFormsOnPage } from '/common.js';
 
 const $ = (id) => document.getElementById(id);
+keepFormsOnPage();
 const LABELS = {
   id: '编号 (id)', intent: '意图', scenario: '场景', question: '标准问题', similar: '相似问法(每行一个)',
   answer: '答案(发给买家)', note: '客服提示(不发给买家)', tags: '标签(逗号分隔)', products: '商品编码(逗号分隔)', negatives: '反例(每行一个)',

@@ -1,7 +1,8 @@
 // The editors' insight page: what agents search, what the knowledge base does not answer, what gets copied.
-import { api, el } from '/common.js';
+import { api, el, keepFormsOnPage } from '/common.js';
 
 const $ = (id) => document.getElementById(id);
+keepFormsOnPage();
 let token = sessionStorage.getItem('kb.token') || '';
 let intents = [];
 
