@@ -1,5 +1,5 @@
 // The agent's search page: results as the agent types, one-key copy with placeholders filled.
-import { api, el, keepFormsOnPage, TYPE_LABEL } from '/common.js';
+import { api, el, keepFormsOnPage, svg, TYPE_LABEL } from '/common.js';
 
 const input = document.getElementById('q');
 const list = document.getElementById('results');
@@ -73,20 +73,12 @@ function snippetText(html) {
   return box.content.textContent.replace(/^…|…$/g, '');
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
 const THUMB = 'M7 10v10M7 10l4-7c1.4 0 2.4 1 2.2 2.4L12.7 9h5.6a2 2 0 0 1 2 2.3l-1.2 7A2 2 0 0 1 17.1 20H4.5a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1z';
 
 /** A thumb drawn inline (up, or flipped down): no icon font or emoji needed; the button around it has the name. */
 function thumb(down) {
-  const svg = document.createElementNS(SVG, 'svg');
-  for (const [name, value] of Object.entries({ viewBox: '0 0 24 24', width: 16, height: 16, 'aria-hidden': 'true', focusable: 'false', class: 'icon' })) {
-    svg.setAttribute(name, value);
-  }
-  const path = document.createElementNS(SVG, 'path');
-  path.setAttribute('d', THUMB);
-  if (down) path.setAttribute('transform', 'matrix(1 0 0 -1 0 24)');
-  svg.append(path);
-  return svg;
+  return svg('svg', { viewBox: '0 0 24 24', width: 16, height: 16, 'aria-hidden': 'true', focusable: 'false', class: 'icon' },
+    svg('path', down ? { d: THUMB, transform: 'matrix(1 0 0 -1 0 24)' } : { d: THUMB }));
 }
 
 function copyText(result) {

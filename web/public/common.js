@@ -25,14 +25,25 @@ export function el(tag, props = {}, ...children) {
     else if (key.includes('-') || key === 'role' || key === 'for') { if (value !== undefined && value !== null) node.setAttribute(key, value); }
     else if (value !== undefined && value !== null) node[key] = value;
   }
+  return withChildren(node, children);
+}
+
+function withChildren(node, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     if (!(child instanceof Node) && typeof child !== 'string' && typeof child !== 'number') {
-      throw new TypeError(`el('${tag}'): cannot show ${Object.prototype.toString.call(child)} as a child`);
+      throw new TypeError(`<${node.tagName}>: cannot show ${Object.prototype.toString.call(child)} as a child`);
     }
     node.append(child);
   }
   return node;
+}
+
+/** SVG element builder, as el() for HTML: svg('rect', {x: 0, width: 8}). Charts and icons are drawn with it. */
+export function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return withChildren(node, children);
 }
 
 /** Ignores a form's submit (Enter in a field): the pages act on their own events. Set from script, never inline. */

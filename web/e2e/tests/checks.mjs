@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { test } from 'node:test';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -113,9 +114,16 @@ export async function assertPageIsRight(page, label) {
   return text;
 }
 
-/** One line per page state checked by axe-core in this file: how many rules passed and what was left. */
-export function axeSummary() {
-  return axeRuns.map((r) => `axe ${r.label}: ${r.passes} rules passed, ${r.severe} serious/critical, ${r.other} minor/moderate`);
+/**
+ * Registers, as the file's last test, the axe-core tally: one line per page state checked in this file (rules
+ * passed, what was left), and a failure if no state was checked at all.
+ */
+export function axeTally() {
+  test('axe-core checked the pages above: 0 serious or critical violations', (t) => {
+    assert.ok(axeRuns.length > 0, 'no page state was checked by axe-core');
+    for (const r of axeRuns) t.diagnostic(`axe ${r.label}: ${r.passes} rules passed, ${r.severe} serious/critical, ${r.other} minor/moderate`);
+    assert.deepEqual(axeRuns.filter((r) => r.severe), []);
+  });
 }
 
 /**

@@ -1,12 +1,11 @@
 // The editors' page, in a real browser against the real server.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, test } from 'node:test';
-import { assertKeyboardReachesEveryControl, assertPageIsRight, axeSummary, tabTo } from './checks.mjs';
+import { test } from 'node:test';
+import { assertKeyboardReachesEveryControl, assertPageIsRight, axeTally, tabTo } from './checks.mjs';
 import { newPage, SCREENSHOTS, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
-after(() => console.log(axeSummary().join('\n')));
 
 async function editorPage(token = env.server.token, viewport = undefined) {
   const page = await newPage(env.browser, env.server.base, viewport);
@@ -193,3 +192,5 @@ test('save warnings from the server show beside their fields, with a way to the 
   if (warnings.length) await assertPageIsRight(page, 'editor, save warnings, 1366px');
   t.diagnostic(`${warnings.length} warnings in the save response (none until the server sends them)`);
 });
+
+axeTally();

@@ -3,13 +3,12 @@
 // character is drawable without an emoji font, axe-core finds nothing serious, and the keyboard reaches it all.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, test } from 'node:test';
-import { assertKeyboardReachesEveryControl, assertPageIsRight, axeSummary } from './checks.mjs';
+import { test } from 'node:test';
+import { assertKeyboardReachesEveryControl, assertPageIsRight, axeTally } from './checks.mjs';
 import { newPage, SCREENSHOTS, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const WIDTHS = [{ width: 1366, height: 768 }, { width: 360, height: 740 }];
-after(() => console.log(axeSummary().join('\n')));
 
 const entry = async (id) => (await fetch(`${env.server.base}/api/entries/${encodeURIComponent(id)}`)).json();
 
@@ -125,6 +124,14 @@ test('the empty page and its settings pass the same checks', async () => {
   }
 });
 
+test('the pages carry no inline script, event handler or style attribute (ready for a strict Content-Security-Policy)', async () => {
+  for (const page of ['/', '/editor.html', '/insight.html']) {
+    const html = await (await fetch(`${env.server.base}${page}`)).text();
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, `${page}: inline <script>`);
+    assert.doesNotMatch(html, /\s(on[a-z]+|style)\s*=/i, `${page}: inline handler or style attribute`);
+  }
+});
+
 test('one request per search: recommended phrasings come with the search, and the reply check reuses them', async () => {
   const page = await searchPage(WIDTHS[0], '付款7天了还没收到货');
   const search = await (await fetch(`${env.server.base}/api/search?q=${encodeURIComponent('付款7天了还没收到货')}&limit=12`)).json();
@@ -134,8 +141,10 @@ test('one request per search: recommended phrasings come with the search, and th
     assert.equal(await card.count(), 1, `${phrasing.id} is shown`);
     assert.match(await card.innerText(), new RegExp(phrasing.title));
   }
-  assert.deepEqual(page.requests.map((url) => url.pathname), ['/api/intents', '/api/search'],
-    'after the search the page asked for nothing else');
+  // One search per typing pause (a slow moment while typing makes two), and nothing else.
+  const asked = page.requests.map((url) => url.pathname);
+  assert.ok(asked.includes('/api/search'));
+  assert.deepEqual(asked.filter((p) => p !== '/api/search'), ['/api/intents'], 'after the search the page asked for nothing else');
 
   page.requests.length = 0;
   await page.locator('#draft').pressSequentially('快递也不是我们自己能决定的', { delay: 10 });
@@ -166,3 +175,5 @@ test('a result matched by meaning only says so; one matched by words does not', 
   }
   t.diagnostic(`${meaningOnly} results matched by meaning only (0 until the server sends matchedBy)`);
 });
+
+axeTally();

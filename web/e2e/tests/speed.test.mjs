@@ -44,7 +44,6 @@ test(`keystroke pause to results painted: p95 ≤ ${TARGET_P95_MS} ms over the d
   const fromPause = describe(pause);
   const line = `keystroke → painted over ${keystroke.length} messages: p50 ${ms(fromKey.p50)}, p95 ${ms(fromKey.p95)}, max ${ms(fromKey.max)}; `
     + `of which after the pause (request, render, paint): p50 ${ms(fromPause.p50)}, p95 ${ms(fromPause.p95)}, max ${ms(fromPause.max)}`;
-  console.log(line);
   t.diagnostic(line);
   assert.ok(fromKey.p95 <= TARGET_P95_MS, line);
 });
