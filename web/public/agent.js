@@ -11,7 +11,7 @@ const shop = document.getElementById('shop');
 const GROUPS = [['faq', '标准答案'], ['phrasing', '推荐话术'], ['policy', '政策摘录'], ['product', '商品信息']];
 /**
  * How long typing must pause before a search: a burst of keys or an IME commit becomes one search (and one
- * line in the usage log), and the agent still sees results within 100 ms of the last key (README, "Speed").
+ * line in the usage log), and the agent still sees results within 100 ms of the last key (README, "Speed as the agent sees it").
  */
 const PAUSE_MS = 50;
 /** Recommended phrasings of the answer shown beside it, besides those the words matched. */

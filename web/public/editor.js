@@ -235,7 +235,8 @@ async function showConflict(mine, error) {
   const version = (id, title, entry) => el('div', {}, el('h3', { id }, title),
     el('pre', { tabIndex: 0, role: 'region', 'aria-labelledby': id }, JSON.stringify(entry, null, 2)));
   $('conflict').replaceChildren(
-    el('table', { className: 'report changes' }, el('caption', {}, rows.length ? '两个版本不同的字段' : '两个版本内容相同'),
+    el('table', { className: 'report changes' },
+      el('caption', {}, !current.ok ? `当前版本无法读取:${current.body?.message ?? current.status}` : rows.length ? '两个版本不同的字段' : '两个版本内容相同'),
       el('thead', {}, el('tr', {}, ['字段', '你的版本', '当前版本'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, rows.map(([label, a, b]) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, a), el('td', {}, b))))),
     el('details', {}, el('summary', {}, '两个版本的完整内容'),

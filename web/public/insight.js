@@ -36,6 +36,8 @@ function gapActions(gap) {
 
 /** Rows shown in a chart; the tables below the charts hold every row. */
 const CHART_ROWS = 10;
+/** How the tables and charts name searches whose top result belonged to no intent. */
+const NO_INTENT = '(没有结果)';
 const percent = (share) => `${Math.round(share * 100)}%`;
 
 /** The selected period's days, oldest first, ending today (or the latest logged day, if the server is ahead). */
@@ -57,7 +59,7 @@ function volumeChart(volume, days) {
   const range = dayRange(days, volume.map((v) => v.day));
   const perIntent = new Map();
   for (const { intent, day, searches } of volume) {
-    const name = intent ?? '(没有结果)';
+    const name = intent ?? NO_INTENT;
     if (!perIntent.has(name)) perIntent.set(name, new Map());
     perIntent.get(name).set(day, searches);
   }
@@ -115,7 +117,7 @@ async function load() {
   $('unused').replaceChildren(table('从未被复制的答案和话术', ['条目', '类型', '展示次数'],
     body.neverCopied.map((u) => [`${u.title}(${u.id})`, u.type, String(u.shown)])));
   $('volume-chart').replaceChildren(volumeChart(body.intentVolume, Number(days)));
-  $('volume').replaceChildren(table('各意图每日搜索量', ['日期', '意图', '搜索'], body.intentVolume.map((v) => [v.day, v.intent ?? '(没有结果)', String(v.searches)])));
+  $('volume').replaceChildren(table('各意图每日搜索量', ['日期', '意图', '搜索'], body.intentVolume.map((v) => [v.day, v.intent ?? NO_INTENT, String(v.searches)])));
 }
 
 async function downloadCsv(event) {

@@ -97,7 +97,6 @@ test('typing a bad draft shows the finding, and one click applies the suggestion
   await page.locator('.finding-item[data-rule="missing-apology"]').waitFor();
   await page.locator('.finding-item[data-rule="missing-apology"] button.apply').click();
   await page.waitForFunction(() => document.getElementById('draft').value.startsWith('亲,非常抱歉'));
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-check.png') });
 });
 
 test('every action works from the keyboard alone', async () => {

@@ -110,6 +110,10 @@ for (const viewport of WIDTHS) {
     const findings = await page.locator('#findings').innerText();
     assert.match(findings, /快递也不是我们自己能决定的/);
     await assertPageIsRight(page, `agent, reply-check findings, ${at}`);
+    if (viewport.width === 1366) {
+      await page.locator('#findings').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-check.png') });
+    }
     await assertKeyboardReachesEveryControl(page, `agent, reply-check findings, ${at}`);
   });
 }
