@@ -13,7 +13,7 @@ const GROUPS = [['faq', '标准答案'], ['phrasing', '推荐话术'], ['policy'
  * How long typing must pause before a search: a burst of keys or an IME commit becomes one search (and one
  * line in the usage log), and the agent still sees results within 100 ms of the last key (README, "Speed as the agent sees it").
  */
-const PAUSE_MS = 50;
+const PAUSE_MS = 40;
 /** Recommended phrasings of the answer shown beside it, besides those the words matched. */
 const MAX_RECOMMENDED = 4;
 let latest = 0;
@@ -238,7 +238,9 @@ function render(response, shortcut) {
     list.append(group('快捷短语', results));
     return;
   }
-  for (const [type, label] of GROUPS) {
+  // Groups in the order of their best-ranked result: a product's name brings its facts first, a question its answer.
+  const rank = (type) => { const at = response.results.findIndex((r) => r.type === type); return at < 0 ? Infinity : at; };
+  for (const [type, label] of [...GROUPS].sort((a, b) => rank(a[0]) - rank(b[0]))) {
     const items = results.filter((r) => r.type === type);
     if (items.length) list.append(group(label, items));
   }

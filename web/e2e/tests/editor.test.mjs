@@ -26,10 +26,13 @@ async function save(page) {
   return reply;
 }
 
+/** Opens an entry from the list and waits until the form is drawn anew for it (it may show that entry already). */
 async function openEntry(page, id) {
   await page.fill('#f-text', id);
+  await page.evaluate(() => document.querySelector('#form > *')?.setAttribute('data-stale', ''));
   await page.locator(`#entries button[data-id="${id}"]`).click();
-  await page.waitForFunction((wanted) => document.getElementById('form-title').textContent === wanted, id);
+  await page.waitForFunction((wanted) => document.getElementById('form-title').textContent === wanted
+    && document.querySelector('#form > *') && !document.querySelector('#form [data-stale]'), id);
 }
 
 test('visitors without an editor token see no edit controls', async () => {

@@ -49,7 +49,8 @@ for (const viewport of WIDTHS) {
       assert.deepEqual(facts, [...Object.entries(product.attributes), ['尺码建议', product.sizeAdvice], ['洗护', product.care]]);
       await assertPageIsRight(page, `agent, product card (${message}), ${at}`);
       if (message !== product.name) {
-        await page.screenshot({ path: path.join(SCREENSHOTS, `agent-product-${viewport.width}.png`), fullPage: true });
+        assert.equal(await page.locator('.group h2').first().innerText(), '商品信息', 'the best-ranked result\'s group comes first');
+        await page.screenshot({ path: path.join(SCREENSHOTS, `agent-product-${viewport.width}.png`) });
       }
       await assertKeyboardReachesEveryControl(page, `agent, product card, ${at}`);
       assert.deepEqual(page.errors, []);
