@@ -158,3 +158,11 @@ export async function tabTo(page, selector, { backwards = false, limit = 300 } =
   }
   assert.fail(`Tab never reached ${selector}`);
 }
+
+/** Opens an editor page and gives it the token as a person with a keyboard does: Tab to the field, type, Enter. */
+export async function typeTokenIn(page, url, token) {
+  await page.goto(url);
+  await tabTo(page, '#token');
+  await page.keyboard.type(token);
+  await page.keyboard.press('Enter');
+}

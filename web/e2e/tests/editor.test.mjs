@@ -2,10 +2,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { assertKeyboardReachesEveryControl, assertPageIsRight, axeTally, tabTo } from './checks.mjs';
+import { assertKeyboardReachesEveryControl, assertPageIsRight, axeTally, tabTo, typeTokenIn } from './checks.mjs';
 import { newPage, SCREENSHOTS, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
+/** A spreadsheet export with one good row and one with an unknown intent: the dry run must report both. */
+const IMPORT_CSV = '标准问题,相似问法,答案,分类,意图\n能发极兔吗,极兔能发吗,"亲,可以发极兔快递哦",物流,shipping.carriers\n坏的一行,,,物流,no.such\n';
 
 async function editorPage(token = env.server.token, viewport = undefined) {
   const page = await newPage(env.browser, env.server.base, viewport);
@@ -88,8 +90,7 @@ test('a stale edit is explained as a conflict with both versions, never saved si
 
 test('an import shows its dry-run report before anything is applied', async () => {
   const page = await editorPage();
-  const csv = '标准问题,相似问法,答案,分类,意图\n能发极兔吗,极兔能发吗,"亲,可以发极兔快递哦",物流,shipping.carriers\n坏的一行,,,物流,no.such\n';
-  await page.setInputFiles('#import-file', { name: 'faq.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.setInputFiles('#import-file', { name: 'faq.csv', mimeType: 'text/csv', buffer: Buffer.from(IMPORT_CSV) });
   await page.click('#dry-run');
   await page.locator('table.report').waitFor();
   assert.match(await page.locator('#import-report .notice').textContent(), /新建 1.*拒绝 1/);
@@ -140,8 +141,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 740 
     await assertPageIsRight(other, `editor, conflict, ${at}`);
     if (viewport.width === 1366) await other.screenshot({ path: path.join(SCREENSHOTS, 'editor-conflict.png'), fullPage: true });
 
-    const csv = '标准问题,相似问法,答案,分类,意图\n能发极兔吗,极兔能发吗,"亲,可以发极兔快递哦",物流,shipping.carriers\n坏的一行,,,物流,no.such\n';
-    await page.setInputFiles('#import-file', { name: 'faq.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.setInputFiles('#import-file', { name: 'faq.csv', mimeType: 'text/csv', buffer: Buffer.from(IMPORT_CSV) });
     await page.click('#dry-run');
     await page.locator('table.report').waitFor();
     await assertPageIsRight(page, `editor, import report, ${at}`);
@@ -151,10 +151,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 740 
 
 test('an editor works from the keyboard alone: token, find, edit, save, restore', async () => {
   const page = await newPage(env.browser, env.server.base);
-  await page.goto(`${env.server.base}/editor.html`);
-  await tabTo(page, '#token');
-  await page.keyboard.type(env.server.token);
-  await page.keyboard.press('Enter');
+  await typeTokenIn(page, `${env.server.base}/editor.html`, env.server.token);
   await page.waitForFunction(() => document.getElementById('who').textContent.includes('编辑'));
   await tabTo(page, '#f-text');
   await page.keyboard.type('faq.shipping.carriers');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { assertKeyboardReachesEveryControl, assertPageIsRight, axeTally, tabTo } from './checks.mjs';
+import { assertKeyboardReachesEveryControl, assertPageIsRight, axeTally, tabTo, typeTokenIn } from './checks.mjs';
 import { newPage, SCREENSHOTS, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -106,10 +106,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 740 
 
 test('an editor uses the insight page from the keyboard alone', async () => {
   const page = await newPage(env.browser, env.server.base);
-  await page.goto(`${env.server.base}/insight.html`);
-  await tabTo(page, '#token');
-  await page.keyboard.type(env.server.token);
-  await page.keyboard.press('Enter');
+  await typeTokenIn(page, `${env.server.base}/insight.html`, env.server.token);
   await page.locator('#summary').filter({ hasText: '次搜索' }).waitFor();
   await tabTo(page, '#days');
   const reload = page.waitForResponse((r) => r.url().includes('/api/insight?days='));
