@@ -146,7 +146,8 @@ function showWarnings(warnings) {
   document.querySelectorAll('.field-warning').forEach((node) => node.replaceChildren());
   const unplaced = [];
   for (const warning of warnings ?? []) {
-    const item = el('p', {}, `提醒:${warning.problem} `,
+    const line = warning.field?.match(/\[(\d+)\]/); // similar[2]: the third line of the field
+    const item = el('p', {}, `提醒${line ? `(第 ${Number(line[1]) + 1} 行)` : ''}:${warning.problem} `,
       warning.entryId ? el('button', { type: 'button', className: 'link', onclick: () => open(warning.entryId) }, `打开 ${warning.entryId}`) : null);
     const target = document.getElementById(`field-${fieldOf(warning.field ?? '')}-warning`);
     if (target) target.append(item);

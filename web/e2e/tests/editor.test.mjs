@@ -175,22 +175,24 @@ test('an editor works from the keyboard alone: token, find, edit, save, restore'
 test('save warnings from the server show beside their fields, with a way to the entry they name', async (t) => {
   const page = await editorPage();
   await openEntry(page, 'faq.shipping.carriers');
-  await page.fill('#field-similar', `${await page.inputValue('#field-similar')}\n顺丰能发吗,运费谁出`);
+  // The standard question of faq.shipping.sf-express, in other words: a near duplicate when search ranks by meaning.
+  await page.fill('#field-similar', `${await page.inputValue('#field-similar')}\n可以发顺丰吗,顺丰包邮吗`);
   const body = await (await save(page)).json();
   await page.locator('.notice.ok').waitFor();
   const warnings = body.warnings ?? [];
-  assert.equal(await page.locator('.field-warning:not(:empty)').count(), new Set(warnings.map((w) => w.field.split(/[.[]/)[0])).size);
+  t.diagnostic(`${warnings.length} warnings in the save response (none unless the server ranks by meaning)`);
+  const fieldOf = (warning) => warning.field.split(/[.[]/)[0];
+  assert.equal(await page.locator('.field-warning:not(:empty)').count(), new Set(warnings.map(fieldOf)).size);
   for (const warning of warnings) {
-    const beside = page.locator(`#field-${warning.field.split(/[.[]/)[0]}-warning`);
-    assert.match(await beside.innerText(), new RegExp(warning.problem.slice(0, 10)));
-    if (warning.entryId) {
-      await beside.getByRole('button', { name: warning.entryId }).click();
-      await page.waitForFunction((id) => document.getElementById('form-title').textContent === id, warning.entryId);
-      break;
-    }
+    assert.ok((await page.locator(`#field-${fieldOf(warning)}-warning`).innerText()).includes(warning.problem));
   }
-  if (warnings.length) await assertPageIsRight(page, 'editor, save warnings, 1366px');
-  t.diagnostic(`${warnings.length} warnings in the save response (none until the server sends them)`);
+  const named = warnings.find((w) => w.entryId);
+  if (!named) return;
+  await assertPageIsRight(page, 'editor, save warnings, 1366px');
+  await page.locator('.field-warning:not(:empty)').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'editor-warning.png') });
+  await page.locator(`#field-${fieldOf(named)}-warning`).getByRole('button', { name: named.entryId }).click();
+  await page.waitForFunction((id) => document.getElementById('form-title').textContent === id, named.entryId);
 });
 
 axeTally();
