@@ -41,12 +41,16 @@ async function useToken(token) {
 }
 
 // ---- list -----------------------------------------------------------------------------------------
+let latestList = 0;
+
 async function loadList() {
+  const request = ++latestList;
   const params = new URLSearchParams();
   for (const [key, id] of [['type', 'f-type'], ['intent', 'f-intent'], ['scenario', 'f-scenario'], ['q', 'f-text']]) {
     if ($(id).value.trim()) params.set(key, $(id).value.trim());
   }
   const { ok, body } = await api(`/api/entries?${params}`, { token: state.token });
+  if (request !== latestList) return; // typing on: a later list is on its way, this one may come after it
   const list = $('entries');
   list.replaceChildren();
   if (!ok) return;

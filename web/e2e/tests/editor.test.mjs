@@ -155,7 +155,8 @@ test('an editor works from the keyboard alone: token, find, edit, save, restore'
   await page.waitForFunction(() => document.getElementById('who').textContent.includes('编辑'));
   await tabTo(page, '#f-text');
   await page.keyboard.type('faq.shipping.carriers');
-  await page.locator('#entries li').filter({ hasText: 'faq.shipping.carriers' }).waitFor();
+  await page.locator('#count').filter({ hasText: /^1 条$/ }).waitFor();
+  await page.waitForLoadState('networkidle');
   await tabTo(page, '#entries button[data-id="faq.shipping.carriers"]');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('form-title').textContent === 'faq.shipping.carriers');

@@ -37,8 +37,8 @@ for (const viewport of WIDTHS) {
 
   test(`product card at ${at}: every attribute, the size advice and the care, as text`, async () => {
     const product = await entry('product.1712-102');
-    // The product's name, as in the issue, and the words a buyer uses (the screenshot: the card comes first).
-    for (const message of [product.name, '春季休闲夹克']) {
+    // The product's name, as in the issue, and the words a buyer uses (the screenshot).
+    for (const message of [product.name, '七匹狼夹克']) {
       const page = await searchPage(viewport, message);
       const card = page.locator(`.result[data-id="${product.id}"]`);
       const text = await card.innerText();
@@ -49,7 +49,7 @@ for (const viewport of WIDTHS) {
       assert.deepEqual(facts, [...Object.entries(product.attributes), ['尺码建议', product.sizeAdvice], ['洗护', product.care]]);
       await assertPageIsRight(page, `agent, product card (${message}), ${at}`);
       if (message !== product.name) {
-        assert.equal(await page.locator('.group h2').first().innerText(), '商品信息', 'the best-ranked result\'s group comes first');
+        await card.scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(SCREENSHOTS, `agent-product-${viewport.width}.png`) });
       }
       await assertKeyboardReachesEveryControl(page, `agent, product card, ${at}`);
@@ -126,6 +126,18 @@ test('the empty page and its settings pass the same checks', async () => {
     await page.locator('.settings summary').press('Enter');
     await assertPageIsRight(page, `agent, empty, settings open, ${viewport.width}px`);
     await assertKeyboardReachesEveryControl(page, `agent, empty, ${viewport.width}px`);
+  }
+});
+
+test('result groups come in the order of their best-ranked result', async () => {
+  for (const message of ['七匹狼男士春季休闲夹克', '包邮吗', '顺丰到付']) {
+    const page = await searchPage(WIDTHS[0], message);
+    const response = await (await fetch(`${env.server.base}/api/search?q=${encodeURIComponent(message)}&limit=12`)).json();
+    const label = { faq: '标准答案', phrasing: '推荐话术', policy: '政策摘录', product: '商品信息' };
+    const expected = [...new Set(response.results.map((r) => label[r.type]))];
+    const onlyRecommended = response.recommended.some((p) => !response.results.some((r) => r.id === p.id));
+    if (onlyRecommended && !expected.includes(label.phrasing)) expected.push(label.phrasing);
+    assert.deepEqual(await page.locator('.group h2').allInnerTexts(), expected, message);
   }
 });
 
