@@ -15,6 +15,7 @@ test('the search box has focus on load and results update as the agent types', a
   assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
   await page.keyboard.type('包邮吗', { delay: 40 });
   await page.locator('.group').first().waitFor();
+  await page.waitForLoadState('networkidle');
   assert.equal(await page.locator('.group h2').first().textContent(), '标准答案');
   assert.match(await page.locator('.result .title').first().textContent(), /包邮/);
   assert.ok(await page.locator('.result mark').count() > 0, 'matched words are highlighted');
@@ -104,6 +105,7 @@ test('every action works from the keyboard alone', async () => {
   await page.goto(env.server.base);
   await page.keyboard.type('能发顺丰吗', { delay: 30 });
   await page.locator('.result.copyable').first().waitFor();
+  await page.waitForLoadState('networkidle'); // a pause while typing may have searched a part of the message
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.locator('.result.copied').waitFor();
