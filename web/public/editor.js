@@ -1,7 +1,8 @@
 // The editors' page: list, edit with validation next to the fields, conflicts explained, history, import.
-import { api, el } from '/common.js';
+import { api, el, keepFormsOnPage } from '/common.js';
 
 const $ = (id) => document.getElementById(id);
+keepFormsOnPage();
 const LABELS = {
   id: '编号 (id)', intent: '意图', scenario: '场景', question: '标准问题', similar: '相似问法(每行一个)',
   answer: '答案(发给买家)', note: '客服提示(不发给买家)', tags: '标签(逗号分隔)', products: '商品编码(逗号分隔)', negatives: '反例(每行一个)',
@@ -40,12 +41,16 @@ async function useToken(token) {
 }
 
 // ---- list -----------------------------------------------------------------------------------------
+let latestList = 0;
+
 async function loadList() {
+  const request = ++latestList;
   const params = new URLSearchParams();
   for (const [key, id] of [['type', 'f-type'], ['intent', 'f-intent'], ['scenario', 'f-scenario'], ['q', 'f-text']]) {
     if ($(id).value.trim()) params.set(key, $(id).value.trim());
   }
   const { ok, body } = await api(`/api/entries?${params}`, { token: state.token });
+  if (request !== latestList) return; // typing on: a later list is on its way, this one may come after it
   const list = $('entries');
   list.replaceChildren();
   if (!ok) return;
@@ -107,8 +112,9 @@ function renderForm() {
     }
     input.readOnly = !state.editor || (name === 'id' && !state.isNew);
     if (input.tagName === 'SELECT') input.disabled = !state.editor;
-    input.setAttribute('aria-describedby', `${id}-error`);
-    form.append(el('label', { for: id }, LABELS[name] ?? name), input, el('p', { className: 'field-error', id: `${id}-error` }));
+    input.setAttribute('aria-describedby', `${id}-error ${id}-warning`);
+    form.append(el('label', { for: id }, LABELS[name] ?? name), input, el('p', { className: 'field-error', id: `${id}-error` }),
+      el('div', { className: 'field-warning', id: `${id}-warning` }));
   }
 }
 
@@ -125,13 +131,33 @@ function notice(kind, text) {
   $('message').replaceChildren(text ? el('p', { className: `notice ${kind}` }, text) : '');
 }
 
+/** The form field a problem or warning names: "similar[2]" and "sections[0].text" belong to similar and sections. */
+const fieldOf = (path) => path.split(/[.[]/)[0];
+
 function showProblems(problems) {
   document.querySelectorAll('.field-error').forEach((node) => { node.textContent = ''; });
   for (const problem of problems ?? []) {
-    const field = problem.field.split(/[.[]/)[0];
-    const target = document.getElementById(`field-${field}-error`);
+    const target = document.getElementById(`field-${fieldOf(problem.field)}-error`);
     if (target) target.textContent += `${problem.problem} `;
   }
+}
+
+/**
+ * What the server noticed about a saved entry (e.g. a similar question that means the same as another FAQ's):
+ * shown beside the field like a problem, but the save went through. Each may name an entry to open.
+ */
+function showWarnings(warnings) {
+  document.querySelectorAll('.field-warning').forEach((node) => node.replaceChildren());
+  const unplaced = [];
+  for (const warning of warnings ?? []) {
+    const line = warning.field?.match(/\[(\d+)\]/); // similar[2]: the third line of the field
+    const item = el('p', {}, `提醒${line ? `(第 ${Number(line[1]) + 1} 行)` : ''}:${warning.problem} `,
+      warning.entryId ? el('button', { type: 'button', className: 'link', onclick: () => open(warning.entryId) }, `打开 ${warning.entryId}`) : null);
+    const target = document.getElementById(`field-${fieldOf(warning.field ?? '')}-warning`);
+    if (target) target.append(item);
+    else unplaced.push(item);
+  }
+  if (unplaced.length) $('message').append(el('div', { className: 'notice warn' }, unplaced));
 }
 
 async function open(id) {
@@ -174,14 +200,16 @@ async function save(overrideEtag) {
       { method: 'PUT', body: entry, token: state.token, ifMatch: overrideEtag ?? state.etag });
   showProblems(reply.body?.problems);
   if (reply.ok) {
-    state.current = reply.body;
+    const { warnings, ...saved } = reply.body;
+    state.current = saved;
     state.etag = reply.etag;
     state.isNew = false;
-    $('form-title').textContent = reply.body.id;
+    $('form-title').textContent = saved.id;
     $('conflict').replaceChildren();
     $('delete').hidden = false;
-    notice('ok', '已保存,搜索已生效');
+    notice('ok', warnings?.length ? `已保存,搜索已生效;有 ${warnings.length} 条提醒,见字段旁` : '已保存,搜索已生效');
     renderForm();
+    showWarnings(warnings);
     loadList();
     loadHistory();
   } else if (reply.status === 412) {
@@ -191,17 +219,36 @@ async function save(overrideEtag) {
   }
 }
 
+/** An editor's reading of a server time (ISO 8601): local date and time. */
+const when = (iso) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+const ACTIONS = { create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入' };
+
+/** The fields two versions of an entry disagree on, as the form shows them (an empty list is no list): label, mine, theirs. */
+function differences(mine, current) {
+  return FIELDS[state.type]
+    .map(([name, kind]) => [LABELS[name] ?? name, toField(kind, mine[name]), toField(kind, current[name])])
+    .filter(([, a, b]) => a !== b);
+}
+
 async function showConflict(mine, error) {
   const current = await api(`/api/entries/${encodeURIComponent(state.current.id)}`, { token: state.token });
   const who = error.conflict?.changedBy ?? '其他人';
-  const when = error.conflict?.changedAt ? ` 于 ${error.conflict.changedAt}` : '';
-  notice('warn', `保存冲突:此条目在你打开后已被 ${who}${when} 修改。请对比两个版本后选择。`);
-  $('conflict').replaceChildren(el('div', { className: 'conflict' },
-    el('div', {}, el('h3', {}, '你的版本'), el('pre', {}, JSON.stringify(mine, null, 2))),
-    el('div', {}, el('h3', {}, '当前版本'), el('pre', {}, JSON.stringify(current.body, null, 2)))),
-  el('div', { className: 'row' },
-    el('button', { type: 'button', onclick: () => open(state.current.id) }, '放弃我的修改,载入当前版本'),
-    el('button', { type: 'button', className: 'danger', onclick: () => save(current.etag) }, '用我的版本覆盖')));
+  const at = error.conflict?.changedAt ? ` 于 ${when(error.conflict.changedAt)}` : '';
+  notice('warn', `保存冲突:此条目在你打开后已被 ${who}${at} 修改。请对比两个版本后选择。`);
+  const rows = current.ok ? differences(mine, current.body) : [];
+  // Each full version scrolls on its own; focusable so the keyboard can scroll it too.
+  const version = (id, title, entry) => el('div', {}, el('h3', { id }, title),
+    el('pre', { tabIndex: 0, role: 'region', 'aria-labelledby': id }, JSON.stringify(entry, null, 2)));
+  $('conflict').replaceChildren(
+    el('table', { className: 'report changes' },
+      el('caption', {}, !current.ok ? `当前版本无法读取:${current.body?.message ?? current.status}` : rows.length ? '两个版本不同的字段' : '两个版本内容相同'),
+      el('thead', {}, el('tr', {}, ['字段', '你的版本', '当前版本'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, rows.map(([label, a, b]) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, a), el('td', {}, b))))),
+    el('details', {}, el('summary', {}, '两个版本的完整内容'),
+      el('div', { className: 'conflict' }, version('conflict-mine', '你的版本', mine), version('conflict-current', '当前版本', current.body))),
+    el('div', { className: 'row' },
+      el('button', { type: 'button', onclick: () => open(state.current.id) }, '放弃我的修改,载入当前版本'),
+      el('button', { type: 'button', className: 'danger', onclick: () => save(current.etag) }, '用我的版本覆盖')));
 }
 
 async function remove() {
@@ -228,7 +275,7 @@ async function loadHistory() {
   const { ok, body } = await api(`/api/entries/${encodeURIComponent(state.current.id)}/history`, { token: state.token });
   if (!ok) return;
   for (const record of [...body].reverse()) {
-    list.append(el('li', {}, `v${record.version} · ${record.at} · ${record.by} · ${record.action} `,
+    list.append(el('li', {}, `v${record.version} · ${when(record.at)} · ${record.by} · ${ACTIONS[record.action] ?? record.action} `,
       state.editor && record.content
         ? el('button', { type: 'button', onclick: () => restore(record.version) }, `恢复 v${record.version}`) : null));
   }

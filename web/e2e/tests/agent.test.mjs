@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
+import { tabTo } from './checks.mjs';
 import { newPage, SCREENSHOTS, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -14,6 +15,7 @@ test('the search box has focus on load and results update as the agent types', a
   assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
   await page.keyboard.type('包邮吗', { delay: 40 });
   await page.locator('.group').first().waitFor();
+  await page.waitForLoadState('networkidle');
   assert.equal(await page.locator('.group h2').first().textContent(), '标准答案');
   assert.match(await page.locator('.result .title').first().textContent(), /包邮/);
   assert.ok(await page.locator('.result mark').count() > 0, 'matched words are highlighted');
@@ -42,13 +44,13 @@ test('keyboard: arrow down selects a result and Enter copies it', async () => {
   await page.fill('#q', '发什么快递');
   await page.locator('.result').first().waitFor();
   await page.keyboard.press('ArrowDown');
-  assert.equal(await page.locator('[aria-selected=true]').count(), 1);
-  const expected = await page.locator('[aria-selected=true] .copytext').textContent();
+  assert.equal(await page.locator('.result.selected').count(), 1);
+  const expected = await page.locator('.result.selected .copytext').textContent();
   await page.keyboard.press('Enter');
   await page.locator('.result.copied').waitFor();
   assert.equal(await clipboard(page), expected);
   await page.keyboard.press('Alt+2');
-  const second = await page.locator('.result[role=option]').nth(1).locator('.copytext').textContent();
+  const second = await page.locator('.result.copyable').nth(1).locator('.copytext').textContent();
   await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), second);
 });
 
@@ -79,16 +81,6 @@ test('stale answers are ignored: only the last message typed is shown', async ()
   assert.match(await page.locator('.result .title').first().textContent(), /退/);
 });
 
-test('the page fits beside a chat window at 360 px', async () => {
-  const page = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
-  await page.goto(env.server.base);
-  await page.fill('#q', '质量太差了我要退款');
-  await page.locator('.result').first().waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-360.png') });
-});
-
 test('typing a bad draft shows the finding, and one click applies the suggestion', async () => {
   const page = await newPage(env.browser, env.server.base);
   await page.goto(env.server.base);
@@ -106,5 +98,44 @@ test('typing a bad draft shows the finding, and one click applies the suggestion
   await page.locator('.finding-item[data-rule="missing-apology"]').waitFor();
   await page.locator('.finding-item[data-rule="missing-apology"] button.apply').click();
   await page.waitForFunction(() => document.getElementById('draft').value.startsWith('亲,非常抱歉'));
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-check.png') });
+});
+
+test('every action works from the keyboard alone', async () => {
+  const page = await newPage(env.browser, env.server.base);
+  await page.goto(env.server.base);
+  await page.keyboard.type('能发顺丰吗', { delay: 30 });
+  await page.locator('.result.copyable').first().waitFor();
+  await page.waitForLoadState('networkidle'); // a pause while typing may have searched a part of the message
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.locator('.result.copied').waitFor();
+  assert.equal(await clipboard(page), await page.locator('.result.selected .copytext').textContent());
+
+  await tabTo(page, '.result button.helpful');
+  await page.keyboard.press('Enter');
+  await page.locator('.result .rated').filter({ hasText: '已标记有帮助' }).waitFor();
+
+  await tabTo(page, '.settings summary');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'nick');
+  await page.keyboard.type('小园');
+
+  await tabTo(page, 'input[name=type][value=faq]');
+  const search = page.waitForResponse((r) => r.url().includes('/api/search') && r.url().includes('type='));
+  await page.keyboard.press('Space');
+  await search;
+  await page.waitForFunction(() => !document.querySelector('.result.faq') && document.querySelector('.result'));
+
+  await tabTo(page, '#draft');
+  await page.keyboard.type('晕,好的', { delay: 20 });
+  await page.locator('.finding-item[data-rule="filler-tic"]').waitFor();
+  await tabTo(page, '.finding-item button.apply');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('draft').value === '好的');
+
+  await tabTo(page, '#q', { backwards: true });
+  await page.keyboard.press('Escape');
+  assert.equal(await page.inputValue('#q'), '');
+  assert.equal(await page.locator('.result').count(), 0);
 });

@@ -8,12 +8,14 @@ import java.util.List;
  * @param total number of matching entries found (counted among the best-scoring units, so capped)
  * @param confident true only when the top result is a confident match for the message
  * @param confidence how much of the message the top result matches, 0 to 1 ({@code confident} is this over a threshold)
+ * @param recommended the recommended phrasings of the first FAQ result (its {@code phrasingIds}) with their texts,
+ *                    so the page shows them without a request per phrasing; empty when no FAQ result
  * @param queryId the id this search was logged under, for feedback on its results; null when not logged
  */
 public record SearchResponse(String query, double tookMs, int total, boolean confident, double confidence,
-                             List<SearchResult> results, String queryId) {
+                             List<SearchResult> results, List<RecommendedPhrasing> recommended, String queryId) {
 
     public SearchResponse withQueryId(String id) {
-        return new SearchResponse(query, tookMs, total, confident, confidence, results, id);
+        return new SearchResponse(query, tookMs, total, confident, confidence, results, recommended, id);
     }
 }

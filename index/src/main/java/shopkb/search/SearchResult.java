@@ -18,6 +18,8 @@ import java.util.Map;
  * @param section policy: heading of the matching section
  * @param code product: product code
  * @param attributes product: facts
+ * @param sizeAdvice product: how to choose a size
+ * @param care product: washing and care
  */
 public record SearchResult(
         String id,
@@ -36,5 +38,7 @@ public record SearchResult(
         String shortcut,
         String section,
         String code,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        String sizeAdvice,
+        String care) {
 }

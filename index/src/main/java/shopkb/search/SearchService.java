@@ -80,7 +80,7 @@ public final class SearchService {
         long start = System.nanoTime();
         BuyerQuery query = parser.parse(request.text());
         if (query.isEmpty() && request.productCode() == null) {
-            return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of(), null);
+            return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of(), List.of(), null);
         }
         ContentStore.Snapshot snapshot = store.current();
         Evidence evidence = gather(query, request, snapshot);
@@ -98,7 +98,19 @@ public final class SearchService {
             results.add(shape(snapshot.entry(hit.entryId()), hit, evidence.byEntry().get(hit.entryId()), evidence.terms(), snapshot));
         }
         return new SearchResponse(request.text(), millisSince(start), best.size(), RankFusion.confident(confidence, meaning != null),
-                Math.round(confidence * 1000) / 1000.0, List.copyOf(results), null);
+                Math.round(confidence * 1000) / 1000.0, List.copyOf(results), recommendedOfFirstFaq(results, snapshot), null);
+    }
+
+    /** The first FAQ result's recommended phrasings, with the texts the agent copies (bounded by its phrasingIds). */
+    private static List<RecommendedPhrasing> recommendedOfFirstFaq(List<SearchResult> results, ContentStore.Snapshot snapshot) {
+        return results.stream().filter(r -> r.phrasingIds() != null).findFirst()
+                .map(faq -> faq.phrasingIds().stream()
+                        .map(snapshot::entry)
+                        .filter(PhrasingEntry.class::isInstance)
+                        .map(PhrasingEntry.class::cast)
+                        .map(p -> new RecommendedPhrasing(p.id(), p.title(), p.text(), p.shortcut()))
+                        .toList())
+                .orElse(List.of());
     }
 
     /** The evidence fusion weighs for each entry found, by words or by meaning (for calibration and inspection). */
@@ -270,18 +282,19 @@ public final class SearchService {
         return switch (entry) {
             case FaqEntry faq -> new SearchResult(faq.id(), "faq", faq.intent(), faq.scenario(), faq.question(), h.html(),
                     hit.score(), h.matchedTerms(), matchedBy, faq.answer(), faq.note(),
-                    recommended(snapshot.phrasingIdsFor(faq.intent())), null, null, null, null, null);
+                    recommended(snapshot.phrasingIdsFor(faq.intent())), null, null, null, null, null, null, null);
             case PhrasingEntry phrasing -> new SearchResult(phrasing.id(), "phrasing", phrasing.intent(), phrasing.scenario(),
                     phrasing.title(), h.html(), hit.score(), h.matchedTerms(), matchedBy, null, null, null, phrasing.text(),
-                    phrasing.shortcut(), null, null, null);
+                    phrasing.shortcut(), null, null, null, null, null);
             case PolicyEntry policy -> {
                 PolicySection section = UnitText.section(policy, hit.unitIndex());
                 yield new SearchResult(policy.id(), "policy", UnitText.intent(policy, hit.unitIndex()), policy.scenario(), policy.title(), h.html(),
-                        hit.score(), h.matchedTerms(), matchedBy, null, null, null, null, null, section.heading(), null, null);
+                        hit.score(), h.matchedTerms(), matchedBy, null, null, null, null, null, section.heading(), null, null,
+                        null, null);
             }
             case ProductEntry product -> new SearchResult(product.id(), "product", null, product.scenario(),
                     product.displayTitle(), h.html(), hit.score(), h.matchedTerms(), matchedBy, null, null, null, null, null,
-                    null, product.code(), product.attributes());
+                    null, product.code(), product.attributes(), product.sizeAdvice(), product.care());
         };
     }
 

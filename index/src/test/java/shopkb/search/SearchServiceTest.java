@@ -112,6 +112,32 @@ class SearchServiceTest {
     }
 
     @Test
+    void theResponseCarriesTheFirstAnswersRecommendedPhrasingsWithTheirTexts() {
+        SearchResponse response = search("你们发什么快递");
+
+        assertEquals(List.of(new RecommendedPhrasing("phr.shipping.carriers", "默认快递", "亲,我们默认发申通、圆通、E邮宝哦!", "/kd")),
+                response.recommended());
+    }
+
+    @Test
+    void withoutAnFaqResultNothingIsRecommended() {
+        SearchResponse response = kb.search(new SearchRequest("快递", 10, Set.of(EntryType.PHRASING, EntryType.POLICY), null, null));
+
+        assertFalse(response.results().isEmpty());
+        assertEquals(List.of(), response.recommended());
+    }
+
+    @Test
+    void productResultsCarryTheirFactsSizeAdviceAndCare() {
+        SearchResult product = kb.search(new SearchRequest("纯棉T恤", 10, Set.of(EntryType.PRODUCT), null, null)).results().getFirst();
+
+        assertEquals("1801-215", product.code());
+        assertEquals("100%纯棉", product.attributes().get("面料"));
+        assertEquals("手洗,不要机洗或浸泡", product.care());
+        assertEquals("修身版型,平时穿L码的选XL", product.sizeAdvice());
+    }
+
+    @Test
     void phrasingResultsCarryTheirTextAndPolicyResultsTheirSection() {
         SearchResponse response = kb.search(new SearchRequest("顺丰到付", 10,
                 Set.of(EntryType.POLICY, EntryType.PHRASING), null, null));

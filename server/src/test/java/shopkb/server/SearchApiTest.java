@@ -67,6 +67,26 @@ class SearchApiTest {
     }
 
     @Test
+    void theAnswersRecommendedPhrasingsComeWithTheirTextsInTheSameResponse() throws Exception {
+        JsonNode recommended = server.get("/api/search?q=" + q("你们发什么快递")).json().get("recommended");
+
+        assertEquals(1, recommended.size());
+        assertEquals("phr.shipping.carriers", recommended.get(0).get("id").asText());
+        assertEquals("默认快递", recommended.get(0).get("title").asText());
+        assertEquals("亲,我们默认发申通、圆通、E邮宝哦!", recommended.get(0).get("text").asText());
+        assertEquals("/kd", recommended.get(0).get("shortcut").asText());
+    }
+
+    @Test
+    void productResultsCarryTheirSizeAdviceAndCare() throws Exception {
+        JsonNode product = server.get("/api/search?q=" + q("纯棉T恤") + "&type=product").json().get("results").get(0);
+
+        assertEquals("100%纯棉", product.get("attributes").get("面料").asText());
+        assertTrue(product.get("sizeAdvice").asText().contains("XL"));
+        assertTrue(product.get("care").asText().contains("手洗"));
+    }
+
+    @Test
     void typeFilterReturnsPhrasingsWithTheirText() throws Exception {
         JsonNode results = server.get("/api/search?q=" + q("快递") + "&type=phrasing").json().get("results");
 
