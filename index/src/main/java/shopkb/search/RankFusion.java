@@ -71,8 +71,8 @@ public final class RankFusion {
     }
 
     /** Fitted by {@code ./kb fit-fusion} (see the README's "How it ranks"). */
-    static final Weights WEIGHTS = new Weights(16, 4, 1, 0);
-    static final ConfidenceModel CONFIDENCE = new ConfidenceModel(-9.749, 6.823, 7.512, 1.729, -6.919, 14.846, -3.597);
+    static final Weights WEIGHTS = new Weights(16, 4, 0.25, 0);
+    static final ConfidenceModel CONFIDENCE = new ConfidenceModel(-9.668, 6.847, 7.479, 1.742, -7.011, 14.897, -3.540);
 
     private RankFusion() {
     }
