@@ -136,6 +136,11 @@ public final class KnowledgeIndex implements Closeable {
 
     /** Runs {@code work} on a current searcher, always releasing it. */
     public <T> T withSearcher(SearcherWork<T> work) {
+        return withSearcher(searchers, work);
+    }
+
+    /** Runs {@code work} on a current searcher of {@code searchers}, always releasing it. */
+    static <T> T withSearcher(SearcherManager searchers, SearcherWork<T> work) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {

@@ -432,15 +432,6 @@ public final class MeaningIndex implements Closeable {
     }
 
     private <T> T withSearcher(KnowledgeIndex.SearcherWork<T> work) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return work.apply(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KnowledgeIndex.withSearcher(searchers, work);
     }
 }

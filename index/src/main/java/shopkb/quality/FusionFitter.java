@@ -87,20 +87,14 @@ public final class FusionFitter {
         double sum = 0;
         int counted = 0;
         for (List<Query> set : sets) {
-            double hits = 0;
-            double reciprocal = 0;
-            int labelled = 0;
+            var tally = new Tally();
             for (Query q : set) {
-                if (q.offTopic()) {
-                    continue;
+                if (!q.offTopic()) {
+                    tally.labelled(rankOf(RankFusion.rank(q.candidates(), true, weights), q), false);
                 }
-                labelled++;
-                int rank = rankOf(RankFusion.rank(q.candidates(), true, weights), q);
-                hits += rank == 1 ? 1 : 0;
-                reciprocal += rank > 0 ? 1.0 / rank : 0;
             }
-            if (labelled > 0) {
-                sum += (hits + reciprocal) / (2.0 * labelled);
+            if (tally.labelled() > 0) {
+                sum += (tally.hitAt1() + tally.mrr()) / 2;
                 counted++;
             }
         }
@@ -166,34 +160,19 @@ public final class FusionFitter {
 
     private static SetResult evaluate(String name, List<Query> set, RankFusion.Weights weights,
                                       RankFusion.ConfidenceModel confidence) {
-        int labelled = 0;
-        int hits = 0;
-        double reciprocal = 0;
-        int confident = 0;
-        int confidentRight = 0;
-        int offTopic = 0;
-        int offTopicConfident = 0;
+        var tally = new Tally();
         for (Query q : set) {
             var ranked = RankFusion.rank(q.candidates(), true, weights);
             boolean flagged = !ranked.isEmpty()
                     && RankFusion.confident(RankFusion.confidence(ranked, id -> find(q.candidates(), id), true, confidence), true);
             if (q.offTopic()) {
-                offTopic++;
-                offTopicConfident += flagged ? 1 : 0;
-                continue;
+                tally.offTopic(flagged);
+            } else {
+                tally.labelled(rankOf(ranked, q), flagged);
             }
-            labelled++;
-            int rank = rankOf(ranked, q);
-            hits += rank == 1 ? 1 : 0;
-            reciprocal += rank > 0 ? 1.0 / rank : 0;
-            confident += flagged ? 1 : 0;
-            confidentRight += flagged && rank == 1 ? 1 : 0;
         }
-        int m = Math.max(1, labelled);
-        return new SetResult(name, labelled, (double) hits / m, reciprocal / m, (double) confidentRight / m,
-                confident == 0 ? Double.NaN : (double) confidentRight / confident,
-                labelled == confident ? Double.NaN : (double) (hits - confidentRight) / (labelled - confident),
-                offTopic, offTopicConfident);
+        return new SetResult(name, tally.labelled(), tally.hitAt1(), tally.mrr(), tally.confidentRight(),
+                tally.rightWhenConfident(), tally.rightOtherwise(), tally.offTopicLines(), tally.offTopicConfident());
     }
 
     private static int rankOf(List<shopkb.search.SearchService.UnitHit> ranked, Query q) {

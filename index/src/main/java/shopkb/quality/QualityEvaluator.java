@@ -25,46 +25,20 @@ public final class QualityEvaluator {
         for (int i = 0; i < Math.max(n, WARMUP_SEARCHES); i++) {
             service.search(SearchRequest.of(queries.get(i % n).query(), DEPTH));
         }
-        int labelled = 0;
-        double hits1 = 0;
-        double hits3 = 0;
-        double reciprocal = 0;
-        int confident = 0;
-        int confidentRight = 0;
-        int otherRight = 0;
-        int offTopic = 0;
-        int offTopicConfident = 0;
+        var tally = new Tally();
         var misses = new ArrayList<QualityReport.Miss>();
         for (LabelledQuery q : queries) {
             SearchResponse response = service.search(SearchRequest.of(q.query(), DEPTH));
             String got = response.results().isEmpty() ? "(nothing)" : describe(response.results().getFirst());
             if (q.offTopic()) {
-                offTopic++;
+                tally.offTopic(response.confident());
                 if (response.confident()) {
-                    offTopicConfident++;
                     misses.add(new QualityReport.Miss(q.query(), "(no confident answer)", got, -1));
                 }
                 continue;
             }
-            labelled++;
             int rank = rankOf(q.intent(), response.results());
-            if (response.confident()) {
-                confident++;
-            }
-            if (rank == 1) {
-                hits1++;
-                if (response.confident()) {
-                    confidentRight++;
-                } else {
-                    otherRight++;
-                }
-            }
-            if (rank >= 1 && rank <= 3) {
-                hits3++;
-            }
-            if (rank >= 1) {
-                reciprocal += 1.0 / rank;
-            }
+            tally.labelled(rank, response.confident());
             if (rank != 1) {
                 misses.add(new QualityReport.Miss(q.query(), q.intent(), got, rank));
             }
@@ -78,11 +52,9 @@ public final class QualityEvaluator {
             latencies[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(latencies);
-        int m = Math.max(1, labelled);
-        return new QualityReport(name, labelled, hits1 / m, hits3 / m, reciprocal / m, (double) confidentRight / m,
-                confident == 0 ? Double.NaN : (double) confidentRight / confident,
-                labelled == confident ? Double.NaN : (double) otherRight / (labelled - confident),
-                offTopic, offTopicConfident, percentile(latencies, 0.50), percentile(latencies, 0.99), misses);
+        return new QualityReport(name, tally.labelled(), tally.hitAt1(), tally.hitAt3(), tally.mrr(), tally.confidentRight(),
+                tally.rightWhenConfident(), tally.rightOtherwise(), tally.offTopicLines(), tally.offTopicConfident(),
+                percentile(latencies, 0.50), percentile(latencies, 0.99), misses);
     }
 
     private static int rankOf(String intent, List<SearchResult> results) {
