@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -23,6 +24,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *       split still matches;</li>
  *   <li>{@link #pinyin()}: pairs of toneless pinyin syllables (bao_you), for homophone typos.</li>
  * </ul>
+ *
+ * <p>The steps of these analyzers are also public, one static method each, so that other hosts of the chain (the
+ * OpenSearch plugin) assemble exactly the same steps.
  */
 public final class Analyzers {
 
@@ -44,27 +48,22 @@ public final class Analyzers {
 
     public Analyzer words() {
         return analyzer(() -> {
-            Tokenizer tokenizer = new LexiconTokenizer(lexicon);
-            var stream = new StopFilter(tokenizer, SmartChineseAnalyzer.getDefaultStopSet());
-            return new Analyzer.TokenStreamComponents(tokenizer, new SizeClassFilter(stream));
+            Tokenizer tokenizer = lexiconTokenizer(lexicon);
+            return new Analyzer.TokenStreamComponents(tokenizer, withSizeClasses(withoutStopWords(tokenizer)));
         });
     }
 
     public Analyzer grams() {
         return analyzer(() -> {
             Tokenizer tokenizer = new StandardTokenizer();
-            return new Analyzer.TokenStreamComponents(tokenizer, new CJKBigramFilter(tokenizer, CJKBigramFilter.HAN, false));
+            return new Analyzer.TokenStreamComponents(tokenizer, bigrams(tokenizer));
         });
     }
 
     public Analyzer pinyin() {
         return analyzer(() -> {
             Tokenizer tokenizer = new StandardTokenizer();
-            var shingles = new ShingleFilter(new PinyinFilter(tokenizer), 2, 2);
-            shingles.setOutputUnigrams(false);
-            shingles.setOutputUnigramsIfNoShingles(true);
-            shingles.setTokenSeparator("_");
-            return new Analyzer.TokenStreamComponents(tokenizer, shingles);
+            return new Analyzer.TokenStreamComponents(tokenizer, pinyinPairs(tokenizer));
         });
     }
 
@@ -78,12 +77,54 @@ public final class Analyzers {
         return new PerFieldAnalyzerWrapper(grams(), Map.copyOf(map));
     }
 
+    /** The normalisation step: see {@link TextNormalizer}; offsets point into the original text. */
+    public static Reader normalizing(Reader in) {
+        return new NormalizingCharFilter(in);
+    }
+
+    /**
+     * The vocabulary's internet spellings rewritten (木有 → 没有), as the query parser does on a normalised message;
+     * offsets point into the text before the rewrite.
+     */
+    public static Reader respelling(Reader in, Vocabulary vocabulary) {
+        return new SpellingCharFilter(in, vocabulary);
+    }
+
+    /** smartcn segmentation keeping the lexicon's words whole; the lexicon is read at each reset. */
+    public static Tokenizer lexiconTokenizer(Supplier<Set<String>> lexicon) {
+        return new LexiconTokenizer(lexicon);
+    }
+
+    /** Drops smartcn's stop set: punctuation and a few function words. */
+    public static TokenStream withoutStopWords(TokenStream in) {
+        return new StopFilter(in, SmartChineseAnalyzer.getDefaultStopSet());
+    }
+
+    /** Adds the size class token after each clothing size (see {@link SizeClassFilter}). */
+    public static TokenStream withSizeClasses(TokenStream in) {
+        return new SizeClassFilter(in);
+    }
+
+    /** Overlapping bigrams of Han characters (a lone one stays a unigram); other tokens pass through. */
+    public static TokenStream bigrams(TokenStream in) {
+        return new CJKBigramFilter(in, CJKBigramFilter.HAN, false);
+    }
+
+    /** Each Han character as toneless pinyin, joined in overlapping pairs (bao_you); a lone token stays alone. */
+    public static TokenStream pinyinPairs(TokenStream in) {
+        var shingles = new ShingleFilter(new PinyinFilter(in), 2, 2);
+        shingles.setOutputUnigrams(false);
+        shingles.setOutputUnigramsIfNoShingles(true);
+        shingles.setTokenSeparator("_");
+        return shingles;
+    }
+
     private Analyzer analyzer(Supplier<Analyzer.TokenStreamComponents> components) {
         boolean normalize = options.normalize();
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return normalize ? new NormalizingCharFilter(reader) : reader;
+                return normalize ? normalizing(reader) : reader;
             }
 
             @Override

@@ -179,14 +179,9 @@ public final class BuyerQueryParser {
         return spans.stream().anyMatch(s -> s[0] <= term.start() && term.end() <= s[1]);
     }
 
-    /** Replaces each match with spaces (keeping offsets) and collects it. */
+    /** The internet spellings rewritten, unless switched off for a quality measurement. */
     private String respell(String text, Vocabulary vocab) {
-        if (options.spellings()) {
-            for (Map.Entry<String, String> spelling : vocab.spellings().entrySet()) {
-                text = text.replace(spelling.getKey(), spelling.getValue());
-            }
-        }
-        return text;
+        return options.spellings() ? vocab.respell(text) : text;
     }
 
     /**
@@ -205,6 +200,7 @@ public final class BuyerQueryParser {
         return blankOut(PersonalData.ORDER_NUMBER, text, numbers).strip();
     }
 
+    /** Replaces each match with spaces (keeping offsets) and collects it. */
     private static String blankOut(Pattern pattern, String text, List<String> found) {
         Matcher matcher = pattern.matcher(text);
         if (!matcher.find()) {
