@@ -109,9 +109,12 @@ public final class LocalNode {
                 "rootLogger.appenderRef.console.ref = console", ""), StandardCharsets.UTF_8);
     }
 
-    void start(Path home, int heapMb) throws IOException {
+    void start(Path home, int heapMb, LocalCluster.Compilation compilation) throws IOException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (compilation == LocalCluster.Compilation.QUICK_START) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.addAll(List.of(
                 "-Xms" + heapMb + "m", "-Xmx" + heapMb + "m",
                 "-XX:+ExitOnOutOfMemoryError",
