@@ -1,5 +1,6 @@
 package shopkb.analysis;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -25,7 +26,7 @@ public final class Respelling {
         int[] sources = null;
         for (Map.Entry<String, String> spelling : spellings.entrySet()) {
             String from = spelling.getKey();
-            int at = text.indexOf(from);
+            int at = from.isEmpty() ? -1 : text.indexOf(from); // an empty spelling would match forever
             if (at < 0) {
                 continue;
             }
@@ -40,7 +41,8 @@ public final class Respelling {
                 rewritten.append(text, copied, at);
                 rewrittenSources.addRange(sources, copied, at);
                 rewritten.append(to);
-                // Every char of a replacement points at the start of what it replaced; the next char, at its end.
+                // The i-th char of a replacement points at the i-th char it replaced (at the last, past the end of
+                // what it replaced); the char after the replacement points at the end of what it replaced.
                 for (int i = 0; i < to.length(); i++) {
                     rewrittenSources.add(sources[at + Math.min(i, from.length() - 1)]);
                 }
@@ -88,7 +90,7 @@ public final class Respelling {
 
         void add(int value) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
         }
@@ -100,7 +102,7 @@ public final class Respelling {
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
     }
 }

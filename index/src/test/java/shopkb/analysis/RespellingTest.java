@@ -47,6 +47,11 @@ class RespellingTest {
         assertEquals(3, respelling.sourceOffset(3));
     }
 
+    @Test
+    void anEmptySpellingMatchesNothing() {
+        assertEquals("木有货", Respelling.of("木有货", ordered("", "x")).text());
+    }
+
     private static Map<String, String> ordered(String... pairs) {
         var map = new LinkedHashMap<String, String>();
         for (int i = 0; i < pairs.length; i += 2) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.zip.ZipFile;
@@ -33,7 +34,9 @@ import shopkb.opensearch.nodes.NodeClient;
  */
 class PluginInNodeIT {
 
-    static final Path ZIP = Path.of(System.getProperty("shopkb.plugin.zip", "target/shopkb-opensearch-plugin.zip"));
+    /** The zip {@code mvn package} built; failsafe passes its path. */
+    static final Path ZIP = Path.of(Objects.requireNonNull(System.getProperty("shopkb.plugin.zip"),
+            "shopkb.plugin.zip is not set: run the tests on real nodes with mvn verify"));
     static final Path DEMO = Path.of("..", "faq-content");
 
     @TempDir

@@ -37,6 +37,7 @@ public final class LocalCluster implements AutoCloseable {
         /** The JVM's default tiered compilation, for measurements of speed. */
         FULL
     }
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final List<LocalNode> nodes;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * One OpenSearch node: a child JVM on loopback with its own config, data, logs and tmp folders under {@link #dir()},
- * its console output in {@code logs/console.log}.
+ * One OpenSearch node: a child JVM (the caller's Java) on loopback with its own config, data, logs and tmp folders
+ * under {@link #dir()}, its console output in {@code logs/console.log}.
  */
 public final class LocalNode {
 
