@@ -12,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import org.apache.lucene.analysis.Analyzer;
 import shopkb.analysis.Analyzers;
 import shopkb.analysis.Vocabulary;
 import shopkb.analysis.VocabularyLoader;
@@ -23,16 +21,16 @@ import shopkb.check.ReplyChecker;
 import shopkb.check.RuleSet;
 import shopkb.content.ContentLoader;
 import shopkb.content.ContentProblem;
-import shopkb.content.ContentStore;
+import shopkb.content.ContentSnapshot;
 import shopkb.content.Entry;
 import shopkb.content.FolderWatcher;
 import shopkb.content.Intent;
 import shopkb.content.LoadedContent;
 import shopkb.editing.ContentEditor;
 import shopkb.editing.HistoryStore;
-import shopkb.indexing.Fields;
 import shopkb.indexing.KnowledgeIndex;
 import shopkb.indexing.MeaningIndex;
+import shopkb.indexing.ServedContent;
 import shopkb.search.BuyerQueryParser;
 import shopkb.search.MeaningSearch;
 import shopkb.search.NearDuplicate;
@@ -73,12 +71,8 @@ public final class KnowledgeBase implements Closeable {
     private static final long POLL_COST_FACTOR = 20;
 
     private final Path contentDir;
-    /** What the index was analysed with; switched before a re-index. */
-    private final AtomicReference<Vocabulary> indexVocabulary;
-    /** What queries are analysed with; switched after the re-index is visible, so both always agree. */
-    private final AtomicReference<Vocabulary> queryVocabulary;
-    private final ContentStore store;
-    private final KnowledgeIndex index;
+    /** The content, index and vocabulary served, and the only way to change them. */
+    private final ServedContent served;
     private final SearchService search;
     private final ScheduledExecutorService watcher;
     private final ContentEditor editor;
@@ -102,29 +96,23 @@ public final class KnowledgeBase implements Closeable {
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
      */
-    private KnowledgeBase(Path contentDir, RankingOptions options, Function<Builder, KnowledgeIndex> openIndex, Path historyDir,
+    private KnowledgeBase(Path contentDir, RankingOptions options, ServedContent.IndexOpener openIndex, Path historyDir,
                           MeaningModel meaningModel) {
         this.contentDir = contentDir;
         this.contentWatcher = new FolderWatcher(contentDir, FolderWatcher.contentFolders());
         this.vocabularyWatcher = new FolderWatcher(contentDir, List.of(VocabularyLoader.FOLDER));
         this.rulesWatcher = new FolderWatcher(contentDir, List.of(RuleSet.FOLDER));
-        LoadedContent content = new ContentLoader(contentDir).load();
-        Vocabulary vocabulary = VocabularyLoader.load(contentDir);
-        this.indexVocabulary = new AtomicReference<>(vocabulary);
-        this.queryVocabulary = new AtomicReference<>(vocabulary);
-        this.store = new ContentStore(content);
-        Analyzer indexAnalyzer = new Analyzers(options.analysis(), indexVocabulary::get)
-                .perField(Fields.WORD_FIELDS, Fields.PINYIN_FIELDS);
-        this.index = openIndex.apply(new Builder(indexAnalyzer, fingerprint(content, vocabulary), content.entries().values(),
-                options.meaning() ? meaningModel.encoder() : null));
+        this.served = ServedContent.open(new ContentLoader(contentDir).load(), VocabularyLoader.load(contentDir),
+                options.analysis(), openIndex);
         this.meaningModel = meaningModel;
-        var parser = new BuyerQueryParser(new Analyzers(options.analysis(), queryVocabulary::get), queryVocabulary::get, options);
-        this.meaningSearch = index.meaning() == null ? null : new MeaningSearch(index.meaning());
-        this.search = new SearchService(index, store, parser, options, meaningSearch);
+        var parser = new BuyerQueryParser(new Analyzers(options.analysis(), served::vocabulary), served::vocabulary, options);
+        MeaningIndex meaning = served.index().meaning();
+        this.meaningSearch = meaning == null ? null : new MeaningSearch(meaning);
+        this.search = new SearchService(served, parser, options, meaningSearch);
         this.checker = new ReplyChecker(this::rules,
-                meaningSearch == null ? null : new LikeBadPhrasing(index.meaning(), meaningSearch::vectorOf));
-        this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), store, index,
-                () -> queryVocabulary.get().fingerprint(), contentWatcher::acknowledge);
+                meaningSearch == null ? null : new LikeBadPhrasing(meaning, meaningSearch::vectorOf));
+        this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), served,
+                contentWatcher::acknowledge);
         reloadRules();
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "content-watch");
@@ -150,10 +138,6 @@ public final class KnowledgeBase implements Closeable {
         }
     }
 
-    /** What an index is built from; {@code encoder} is null for words only. */
-    private record Builder(Analyzer analyzer, String fingerprint, java.util.Collection<Entry> entries, SentenceEncoder encoder) {
-    }
-
     /** Loads {@code contentDir} and opens (reusing or rebuilding) the index under {@code dataDir}; words only. */
     public static KnowledgeBase open(Path contentDir, Path dataDir) {
         return open(contentDir, dataDir, RankingOptions.full(), MeaningModel.off());
@@ -164,9 +148,10 @@ public final class KnowledgeBase implements Closeable {
      * too when the model is available: its vectors are kept in {@code dataDir/meaning}, which is also their cache.
      */
     public static KnowledgeBase open(Path contentDir, Path dataDir, RankingOptions options, MeaningModel meaning) {
+        SentenceEncoder encoder = options.meaning() ? meaning.encoder() : null;
         return new KnowledgeBase(contentDir, options,
-                b -> KnowledgeIndex.open(dataDir.resolve("index"), b.analyzer(), b.fingerprint(), b.entries(),
-                        b.encoder() == null ? null : MeaningIndex.open(dataDir.resolve("meaning"), b.encoder(), b.entries())),
+                (analyzer, fingerprint, entries) -> KnowledgeIndex.open(dataDir.resolve("index"), analyzer, fingerprint, entries,
+                        encoder == null ? null : MeaningIndex.open(dataDir.resolve("meaning"), encoder, entries)),
                 dataDir.resolve("history"), meaning);
     }
 
@@ -177,9 +162,10 @@ public final class KnowledgeBase implements Closeable {
 
     /** In memory, with the given ranking components, by meaning too when the model is available. */
     public static KnowledgeBase inMemory(Path contentDir, RankingOptions options, MeaningModel meaning) {
+        SentenceEncoder encoder = options.meaning() ? meaning.encoder() : null;
         return new KnowledgeBase(contentDir, options,
-                b -> KnowledgeIndex.inMemory(b.analyzer(), b.fingerprint(), b.entries(),
-                        b.encoder() == null ? null : MeaningIndex.inMemory(b.encoder(), b.entries())),
+                (analyzer, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries,
+                        encoder == null ? null : MeaningIndex.inMemory(encoder, entries)),
                 null, meaning);
     }
 
@@ -207,7 +193,7 @@ public final class KnowledgeBase implements Closeable {
         if (!(entry instanceof shopkb.content.FaqEntry faq) || meaningSearch == null) {
             return List.of();
         }
-        return meaningSearch.nearDuplicates(faq, store.current(), maxQuestions);
+        return meaningSearch.nearDuplicates(faq, served.current(), maxQuestions);
     }
 
     /** The meaning vector of a text, when search ranks by meaning. */
@@ -220,15 +206,15 @@ public final class KnowledgeBase implements Closeable {
     }
 
     public Optional<Entry> entry(String id) {
-        return Optional.ofNullable(store.current().entry(id));
+        return Optional.ofNullable(served.current().entry(id));
     }
 
     public Optional<Intent> intent(String id) {
-        return Optional.ofNullable(store.current().content().intents().get(id));
+        return Optional.ofNullable(served.current().content().intents().get(id));
     }
 
     public LoadedContent content() {
-        return store.current().content();
+        return served.current().content();
     }
 
     /** Safe changes to the content; only a knowledge base opened with a data folder has one. */
@@ -240,7 +226,7 @@ public final class KnowledgeBase implements Closeable {
     }
 
     public Vocabulary vocabulary() {
-        return queryVocabulary.get();
+        return served.vocabulary();
     }
 
     /**
@@ -249,31 +235,17 @@ public final class KnowledgeBase implements Closeable {
      *
      * @return whether the vocabulary changed
      */
-    public synchronized boolean reloadVocabulary() {
-        Vocabulary fresh = VocabularyLoader.load(contentDir);
-        if (fresh.fingerprint().equals(queryVocabulary.get().fingerprint())) {
-            return false;
+    public boolean reloadVocabulary() {
+        boolean changed = served.reindex(VocabularyLoader.load(contentDir));
+        if (changed) {
+            indexedAt = Instant.now();
         }
-        // Under the editor's lock: an edit landing between reading the entries and re-indexing them would
-        // vanish from the index, and the commit would name content the index lacks.
-        Runnable reindex = () -> {
-            indexVocabulary.set(fresh);
-            LoadedContent content = store.current().content();
-            index.reindex(content.entries().values(), fingerprint(content, fresh));
-            queryVocabulary.set(fresh);
-        };
-        if (editor != null) {
-            editor.exclusively(reindex);
-        } else {
-            reindex.run();
-        }
-        indexedAt = Instant.now();
-        return true;
+        return changed;
     }
 
     /** Re-reads the reply rules; bad rule files are reported in {@link #health()} and left out. */
     public void reloadRules() {
-        ContentStore.Snapshot snapshot = store.current();
+        ContentSnapshot snapshot = served.current();
         var phrasingIds = snapshot.content().entries().values().stream()
                 .filter(e -> e instanceof shopkb.content.PhrasingEntry).map(Entry::id).collect(java.util.stream.Collectors.toSet());
         rules.set(new CheckedRules(RuleSet.load(contentDir, phrasingIds), snapshot.phrasingIdsByIntent()));
@@ -286,7 +258,7 @@ public final class KnowledgeBase implements Closeable {
      */
     private RuleSet rules() {
         CheckedRules current = rules.get();
-        if (current.phrasings() != store.current().phrasingIdsByIntent()) {
+        if (current.phrasings() != served.current().phrasingIdsByIntent()) {
             reloadRules();
             current = rules.get();
         }
@@ -303,10 +275,11 @@ public final class KnowledgeBase implements Closeable {
     }
 
     public Health health() {
-        LoadedContent content = store.current().content();
+        LoadedContent content = served.current().content();
+        KnowledgeIndex index = served.index();
         var report = index.openReport();
         var problems = new ArrayList<>(content.problems());
-        problems.addAll(queryVocabulary.get().problems());
+        problems.addAll(served.vocabulary().problems());
         problems.addAll(rules().problems());
         index.problems().forEach(problem -> problems.add(new ContentProblem("index", null, problem)));
         String watch = watchFailure;
@@ -327,7 +300,7 @@ public final class KnowledgeBase implements Closeable {
     @Override
     public void close() throws IOException {
         watcher.shutdownNow();
-        index.close();
+        served.close();
     }
 
     /** Takes in files changed by others (a git pull, a text editor): content, vocabulary and reply rules. */
@@ -351,9 +324,5 @@ public final class KnowledgeBase implements Closeable {
             }
             watchFailure = "taking in changed files failed: " + e;
         }
-    }
-
-    private static String fingerprint(LoadedContent content, Vocabulary vocabulary) {
-        return content.fingerprint().hex() + "+" + vocabulary.fingerprint();
     }
 }

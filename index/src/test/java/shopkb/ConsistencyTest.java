@@ -43,8 +43,8 @@ class ConsistencyTest {
         Path content = Fixture.copyTo(tmp);
         try (KnowledgeBase kb = KnowledgeBase.open(content, tmp.resolve("data"))) {
             // White-box: the test holds the index's monitor so that the save lands at exactly the wrong moment.
-            Object index = privateField(kb, "index");
-            Object editor = kb.editor();
+            Object served = privateField(kb, "served");
+            Object index = privateField(served, "index");
             boolean editsWaited;
             Thread reload;
             synchronized (index) {
@@ -53,7 +53,7 @@ class ConsistencyTest {
                 awaitBlocked(reload);
                 // Either the reload keeps edits out while it works (then the save waits for it below), or the save
                 // lands now, between the reload's reading of the entries and its re-indexing.
-                editsWaited = someThreadHolds(editor);
+                editsWaited = someThreadHolds(served);
                 if (!editsWaited) {
                     kb.editor().create(phrasing("phr.race", "鑫淼专用话术"), "test");
                 }

@@ -36,6 +36,14 @@ public final class ContentFingerprint {
         return new ContentFingerprint(next);
     }
 
+    /**
+     * This fingerprint changed so that it matches no folder: for files others changed, whose earlier bytes are gone. A
+     * persisted index committed with it is checked against every file on the next start, and rebuilt.
+     */
+    public ContentFingerprint markedStale() {
+        return toggle("changed on disk", String.valueOf(System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+    }
+
     public String hex() {
         return HexFormat.of().formatHex(value);
     }

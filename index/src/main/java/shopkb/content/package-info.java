@@ -1,6 +1,6 @@
 /**
- * The content model (intents and the four entry types), loading and validating the YAML files, and {@link
- * shopkb.content.ContentStore}, the one owner of the content currently served (an immutable snapshot swapped
- * whole).
+ * The content model (intents and the four entry types), loading and validating the YAML files, the files'
+ * fingerprint, and {@link shopkb.content.ContentSnapshot}, the immutable view of what a shop serves at one moment
+ * (its owner, which swaps it whole, is {@link shopkb.indexing.ServedContent}).
  */
 package shopkb.content;

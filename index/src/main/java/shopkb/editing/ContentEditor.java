@@ -7,23 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import shopkb.content.ContentFingerprint;
 import shopkb.content.ContentFormat;
-import shopkb.content.ContentStore;
+import shopkb.content.ContentSnapshot;
 import shopkb.content.ContentValidator;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
 import shopkb.content.FieldProblem;
 import shopkb.content.LoadedContent;
 import shopkb.content.ProductEntry;
-import shopkb.indexing.KnowledgeIndex;
+import shopkb.indexing.ServedContent;
 
 /**
- * Changes the knowledge base safely: validates, refuses stale copies (version tags), writes the file durably
- * before returning, records the change in the history, and makes it searchable at once. Also takes in
- * changes made to the files by others (a git pull, a text editor). One change at a time.
+ * Changes the knowledge base's files safely: validates, refuses stale copies (version tags), writes the file durably
+ * before returning, records the change in the history, and hands it to the served content's owner ({@link
+ * ServedContent}), which makes it searchable at once. Also takes in changes made to the files by others (a git pull,
+ * a text editor). One change of files at a time.
  */
 public final class ContentEditor {
 
@@ -37,29 +36,23 @@ public final class ContentEditor {
 
     private final Path contentDir;
     private final HistoryStore history;
-    private final ContentStore store;
-    private final KnowledgeIndex index;
-    private final Supplier<String> vocabularyFingerprint;
+    private final ServedContent served;
     private final java.util.function.Consumer<String> acknowledge;
     private final DiskChanges diskChanges;
 
     /**
-     * @param vocabularyFingerprint part of the index's build fingerprint besides the content's
      * @param acknowledge told each file the editor wrote, so a folder watcher does not reload it
      */
-    public ContentEditor(Path contentDir, HistoryStore history, ContentStore store, KnowledgeIndex index,
-                         Supplier<String> vocabularyFingerprint, java.util.function.Consumer<String> acknowledge) {
+    public ContentEditor(Path contentDir, HistoryStore history, ServedContent served, java.util.function.Consumer<String> acknowledge) {
         this.contentDir = contentDir;
         this.history = history;
-        this.store = store;
-        this.index = index;
-        this.vocabularyFingerprint = vocabularyFingerprint;
+        this.served = served;
         this.acknowledge = acknowledge;
-        this.diskChanges = new DiskChanges(contentDir, store, index, vocabularyFingerprint, this::validator);
+        this.diskChanges = new DiskChanges(contentDir, served, this::validator);
     }
 
     public Optional<Versioned> read(String id) {
-        return Optional.ofNullable(store.current().entry(id)).map(e -> new Versioned(e, EntryCodec.etag(e)));
+        return Optional.ofNullable(served.current().entry(id)).map(e -> new Versioned(e, EntryCodec.etag(e)));
     }
 
     public List<HistoryRecord> history(String id) {
@@ -67,7 +60,7 @@ public final class ContentEditor {
     }
 
     public synchronized Versioned create(Entry entry, String by) {
-        if (store.current().entry(entry.id()) != null) {
+        if (served.current().entry(entry.id()) != null) {
             throw new EntryExistsException(entry.id());
         }
         refuseOverwritingAnInvalidFile(entry);
@@ -97,7 +90,7 @@ public final class ContentEditor {
      * @return the FAQ as it is now, or empty when the intent has no FAQ yet (a new entry is needed)
      */
     public synchronized Optional<Versioned> addSimilarQuestion(String intent, String question, String by) {
-        Optional<FaqEntry> found = store.current().content().entries().values().stream()
+        Optional<FaqEntry> found = served.current().content().entries().values().stream()
                 .filter(e -> e instanceof FaqEntry f && intent.equals(f.intent())).map(e -> (FaqEntry) e).findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -117,7 +110,7 @@ public final class ContentEditor {
     public synchronized void delete(String id, String ifMatch, String by) {
         Entry current = current(id, ifMatch);
         if (current instanceof ProductEntry product) {
-            String users = store.current().content().entries().values().stream()
+            String users = served.current().content().entries().values().stream()
                     .filter(e -> e.productCodes().contains(product.code()) && !e.id().equals(id))
                     .map(Entry::id).collect(Collectors.joining(", "));
             if (!users.isEmpty()) {
@@ -137,7 +130,7 @@ public final class ContentEditor {
         if (text == null) {
             throw new ValidationFailedException(List.of(new FieldProblem("version", "version " + version + " has no content")));
         }
-        Entry current = store.current().entry(id);
+        Entry current = served.current().entry(id);
         Entry restored = parse(text, (current != null ? current : guessType(record)).getClass());
         if (current == null) {
             refuseOverwritingAnInvalidFile(restored);
@@ -159,7 +152,7 @@ public final class ContentEditor {
             Entry entry = batch.get(i);
             var found = new ArrayList<>(validator().validate(entry));
             found.addAll(ContentValidator.textProblems(entry));
-            Entry current = store.current().entry(entry.id());
+            Entry current = served.current().entry(entry.id());
             if (current != null && current.type() != entry.type()) {
                 found.add(new FieldProblem("type", "id '" + entry.id() + "' is a " + current.typeName() + " already"));
             }
@@ -186,10 +179,9 @@ public final class ContentEditor {
             throw new ValidationFailedException(List.of(new FieldProblem("rows", "the batch has rejected rows; nothing was written")));
         }
         var applied = new ArrayList<Applied>();
-        LoadedContent content = store.current().content();
-        ContentFingerprint fingerprint = content.fingerprint();
+        var files = new ArrayList<ServedContent.FileChange>();
+        ContentSnapshot before = served.current();
         for (Entry entry : batch) {
-            Entry current = content.entries().get(entry.id());
             byte[] bytes = EntryCodec.toYaml(entry);
             String relative = LoadedContent.relativePath(entry);
             byte[] old = readBytes(relative);
@@ -197,12 +189,10 @@ public final class ContentEditor {
             acknowledge.accept(relative);
             history.append(entry.id(), by, action, new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                     old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
-            fingerprint = (old == null ? fingerprint : fingerprint.toggle(relative, old)).toggle(relative, bytes);
-            content = content.with(entry, fingerprint);
-            applied.add(new Applied(entry, current == null));
+            files.add(new ServedContent.FileChange(relative, old, bytes));
+            applied.add(new Applied(entry, before.entry(entry.id()) == null));
         }
-        store.replace(content);
-        index.apply(batch, List.of(), fingerprint.hex() + "+" + vocabularyFingerprint.get());
+        served.applyBatch(ServedContent.Batch.written(batch, files));
         return applied;
     }
 
@@ -224,14 +214,6 @@ public final class ContentEditor {
         diskChanges.apply(paths);
     }
 
-    /**
-     * Runs {@code work} with no edit in between: for work that replaces the store or the whole index (a
-     * vocabulary re-index), which would otherwise drop an edit landing while it runs.
-     */
-    public synchronized void exclusively(Runnable work) {
-        work.run();
-    }
-
     /** A new entry's file must not exist already as a file that failed to load: creating would overwrite it. */
     private void refuseOverwritingAnInvalidFile(Entry entry) {
         invalidFileProblems(entry).ifPresent(problems ->
@@ -244,14 +226,14 @@ public final class ContentEditor {
         if (!java.nio.file.Files.exists(contentDir.resolve(relative))) {
             return Optional.empty();
         }
-        String problems = store.current().content().problems().stream().filter(p -> p.file().equals(relative))
+        String problems = served.current().content().problems().stream().filter(p -> p.file().equals(relative))
                 .map(p -> (p.field() == null ? "" : p.field() + ": ") + p.problem()).collect(Collectors.joining("; "));
         return Optional.of(problems.isEmpty() ? "not loaded yet" : problems);
     }
 
     /** The entry as it stands, checked against the editor's version tag. */
     private Entry current(String id, String ifMatch) {
-        Entry current = store.current().entry(id);
+        Entry current = served.current().entry(id);
         if (current == null) {
             throw new EntryNotFoundException(id);
         }
@@ -259,7 +241,7 @@ public final class ContentEditor {
         Entry onDisk = readEntry(LoadedContent.relativePath(current), current.getClass());
         if (onDisk != null && !onDisk.equals(current)) {
             syncFiles(List.of(LoadedContent.relativePath(current)));
-            current = store.current().entry(id);
+            current = served.current().entry(id);
             if (current == null) {
                 throw new EntryNotFoundException(id);
             }
@@ -277,7 +259,7 @@ public final class ContentEditor {
     }
 
     private ContentValidator validator() {
-        ContentStore.Snapshot snapshot = store.current();
+        ContentSnapshot snapshot = served.current();
         return new ContentValidator(snapshot.content().intents().keySet(), snapshot.productCodes());
     }
 
@@ -286,12 +268,12 @@ public final class ContentEditor {
         problems.addAll(validator().validate(entry));
         if (entry instanceof ProductEntry product) {
             // Products are few; scanning them for a clash or a reference is cheap.
-            store.current().content().entries().values().stream()
+            served.current().content().entries().values().stream()
                     .filter(e -> e instanceof ProductEntry p && p.code().equals(product.code()) && !e.id().equals(entry.id()))
                     .findFirst()
                     .ifPresent(e -> problems.add(new FieldProblem("code", "product code " + product.code() + " is already used by " + e.id())));
             if (replacing instanceof ProductEntry old && !old.code().equals(product.code())) {
-                boolean named = store.current().content().entries().values().stream()
+                boolean named = served.current().content().entries().values().stream()
                         .anyMatch(e -> e instanceof FaqEntry && e.productCodes().contains(old.code()));
                 if (named) {
                     problems.add(new FieldProblem("code", "product code " + old.code() + " is named by FAQ entries; it cannot change"));
@@ -318,22 +300,7 @@ public final class ContentEditor {
         history.append(subject.id(), by, action,
                 bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                 old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
-        LoadedContent content = store.current().content();
-        ContentFingerprint fingerprint = content.fingerprint();
-        if (old != null) {
-            fingerprint = fingerprint.toggle(relative, old);
-        }
-        if (bytes != null) {
-            fingerprint = fingerprint.toggle(relative, bytes);
-        }
-        String indexFingerprint = fingerprint.hex() + "+" + vocabularyFingerprint.get();
-        if (next != null) {
-            store.replaceOne(content.with(next, fingerprint), previous, next);
-            index.upsert(next, indexFingerprint);
-        } else {
-            store.replaceOne(content.without(previous, fingerprint), previous, null);
-            index.delete(previous.id(), indexFingerprint);
-        }
+        served.applyOne(previous, next, new ServedContent.FileChange(relative, old, bytes));
     }
 
     private void writeFile(String relative, byte[] bytes) {

@@ -160,7 +160,7 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** Adds or replaces an entry's units and commits with the new build fingerprint; visible to search at once. */
-    public synchronized void upsert(Entry entry, String fingerprint) {
+    synchronized void upsert(Entry entry, String fingerprint) {
         try {
             applyMeaning(List.of(entry), List.of());
             writer.updateDocuments(new Term(Fields.ENTRY_ID, entry.id()), DocumentBuilder.build(entry));
@@ -171,7 +171,7 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** Removes an entry's units and commits with the new build fingerprint; visible to search at once. */
-    public synchronized void delete(String entryId, String fingerprint) {
+    synchronized void delete(String entryId, String fingerprint) {
         try {
             applyMeaning(List.of(), List.of(entryId));
             writer.deleteDocuments(new Term(Fields.ENTRY_ID, entryId));
@@ -181,8 +181,8 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
-    /** Applies a batch of upserts and deletes with one commit (used when files changed on disk). */
-    public synchronized void apply(Collection<Entry> upserts, Collection<String> deletes, String fingerprint) {
+    /** Applies a batch of upserts and deletes with one commit. */
+    synchronized void apply(Collection<Entry> upserts, Collection<String> deletes, String fingerprint) {
         try {
             applyMeaning(upserts, deletes);
             for (String id : deletes) {
@@ -213,7 +213,7 @@ public final class KnowledgeIndex implements Closeable {
      * not meanings: the meaning vectors stay as they are). Searches keep using
      * the previous searcher until the new one is committed and refreshed.
      */
-    public synchronized void reindex(Collection<Entry> entries, String fingerprint) {
+    synchronized void reindex(Collection<Entry> entries, String fingerprint) {
         try {
             writer.deleteAll();
             for (Entry entry : entries) {
@@ -231,7 +231,7 @@ public final class KnowledgeIndex implements Closeable {
      * commit lags them is rebuilt from them on the next start.
      */
     private void commit(String fingerprint) throws IOException {
-        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, FORMAT + ":" + fingerprint).entrySet());
+        writer.setLiveCommitData(commitData(fingerprint));
         searchers.maybeRefreshBlocking();
         if (!dirty) {
             dirtySince = Instant.now();
@@ -311,7 +311,7 @@ public final class KnowledgeIndex implements Closeable {
                 return "no index yet";
             }
             Map<String, String> userData = SegmentInfos.readLatestCommit(directory).getUserData();
-            if (!(FORMAT + ":" + fingerprint).equals(userData.get(FINGERPRINT_KEY))) {
+            if (!built(fingerprint).equals(userData.get(FINGERPRINT_KEY))) {
                 return "content, vocabulary or index format changed";
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
@@ -326,8 +326,17 @@ public final class KnowledgeIndex implements Closeable {
         for (Entry entry : entries) {
             writer.addDocuments(DocumentBuilder.build(entry));
         }
-        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, FORMAT + ":" + fingerprint).entrySet());
+        writer.setLiveCommitData(commitData(fingerprint));
         writer.commit();
+    }
+
+    /** What a commit records of what the index was built from: this format and the caller's fingerprint. */
+    private static java.util.Set<Map.Entry<String, String>> commitData(String fingerprint) {
+        return Map.of(FINGERPRINT_KEY, built(fingerprint)).entrySet();
+    }
+
+    private static String built(String fingerprint) {
+        return FORMAT + ":" + fingerprint;
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import shopkb.content.ContentStore;
+import shopkb.content.ContentSnapshot;
 import shopkb.content.Entry;
 import shopkb.indexing.Fields;
 import shopkb.indexing.MeaningIndex;
@@ -55,7 +55,7 @@ public final class MeaningSearch {
      *
      * @param maxQuestions at most this many of the FAQ's questions are checked (each costs an encode if unseen)
      */
-    public List<NearDuplicate> nearDuplicates(shopkb.content.FaqEntry faq, ContentStore.Snapshot snapshot, int maxQuestions) {
+    public List<NearDuplicate> nearDuplicates(shopkb.content.FaqEntry faq, ContentSnapshot snapshot, int maxQuestions) {
         var found = new ArrayList<NearDuplicate>();
         List<String> questions = faq.allQuestions();
         for (int i = 0; i < Math.min(maxQuestions, questions.size()); i++) {
@@ -81,7 +81,7 @@ public final class MeaningSearch {
     }
 
     /** Entries nearest in meaning, best first, keeping the request's type and scenario filters. */
-    List<Hit> nearest(float[] message, SearchRequest request, ContentStore.Snapshot snapshot) {
+    List<Hit> nearest(float[] message, SearchRequest request, ContentSnapshot snapshot) {
         int k = Math.max(MIN_TEXTS, TEXTS_PER_RESULT * request.limit());
         var best = new LinkedHashMap<String, Hit>();
         for (MeaningIndex.Neighbour neighbour : index.nearest(message, k)) {

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import shopkb.analysis.TextNormalizer;
-import shopkb.content.ContentStore;
+import shopkb.content.ContentSnapshot;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
 import shopkb.indexing.Fields;
@@ -26,7 +26,7 @@ final class NegativeExamples {
     }
 
     static List<SearchService.UnitHit> pushDown(String normalizedMessage, List<SearchService.UnitHit> hits,
-                                                 ContentStore.Snapshot snapshot) {
+                                                 ContentSnapshot snapshot) {
         Set<String> message = bigrams(normalizedMessage);
         boolean changed = false;
         var result = new java.util.ArrayList<>(hits);

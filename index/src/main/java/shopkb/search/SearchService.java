@@ -12,7 +12,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import shopkb.content.ContentStore;
+import shopkb.content.ContentSnapshot;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
 import shopkb.content.PhrasingEntry;
@@ -20,7 +20,7 @@ import shopkb.content.PolicyEntry;
 import shopkb.content.PolicySection;
 import shopkb.content.ProductEntry;
 import shopkb.indexing.Fields;
-import shopkb.indexing.KnowledgeIndex;
+import shopkb.indexing.ServedContent;
 
 /**
  * Answers buyer messages: parses, gathers candidates from the words (the lexical chain over the unit documents)
@@ -47,8 +47,7 @@ public final class SearchService {
      */
     static final float SECOND_UNIT_WEIGHT = 0.5f;
 
-    private final KnowledgeIndex index;
-    private final ContentStore store;
+    private final ServedContent served;
     private final BuyerQueryParser parser;
     private final RankingOptions options;
     private final MeaningSearch meaning;
@@ -57,10 +56,8 @@ public final class SearchService {
      * @param parser must analyse as the index was analysed (same analysis options and vocabulary)
      * @param meaning the meaning signal, or null when the sentence model is off or could not load
      */
-    public SearchService(KnowledgeIndex index, ContentStore store, BuyerQueryParser parser, RankingOptions options,
-                         MeaningSearch meaning) {
-        this.index = index;
-        this.store = store;
+    public SearchService(ServedContent served, BuyerQueryParser parser, RankingOptions options, MeaningSearch meaning) {
+        this.served = served;
         this.parser = parser;
         this.options = options;
         this.meaning = options.meaning() ? meaning : null;
@@ -82,7 +79,7 @@ public final class SearchService {
         if (query.isEmpty() && request.productCode() == null) {
             return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of(), List.of(), null);
         }
-        ContentStore.Snapshot snapshot = store.current();
+        ContentSnapshot snapshot = served.current();
         Evidence evidence = gather(query, request, snapshot);
         List<UnitHit> best = RankFusion.rank(evidence.candidates(), meaning != null);
         if (options.negatives()) {
@@ -102,7 +99,7 @@ public final class SearchService {
     }
 
     /** The first FAQ result's recommended phrasings, with the texts the agent copies (bounded by its phrasingIds). */
-    private static List<RecommendedPhrasing> recommendedOfFirstFaq(List<SearchResult> results, ContentStore.Snapshot snapshot) {
+    private static List<RecommendedPhrasing> recommendedOfFirstFaq(List<SearchResult> results, ContentSnapshot snapshot) {
         return results.stream().filter(r -> r.phrasingIds() != null).findFirst()
                 .map(faq -> faq.phrasingIds().stream()
                         .map(snapshot::entry)
@@ -119,7 +116,7 @@ public final class SearchService {
         if (query.isEmpty() && request.productCode() == null) {
             return List.of();
         }
-        return gather(query, request, store.current()).candidates();
+        return gather(query, request, served.current()).candidates();
     }
 
     /** The best-scoring unit of one entry, with the entry's score (lexical, or fused strength). */
@@ -130,11 +127,11 @@ public final class SearchService {
     private record Evidence(List<Candidate> candidates, Map<String, Candidate> byEntry, List<QueryTerm> terms) {
     }
 
-    private Evidence gather(BuyerQuery query, SearchRequest request, ContentStore.Snapshot snapshot) {
+    private Evidence gather(BuyerQuery query, SearchRequest request, ContentSnapshot snapshot) {
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
         var idf = new HashMap<QueryTerm, Double>();
         Query luceneQuery = QueryBuilder.build(query, request, options);
-        List<UnitHit> words = index.withSearcher(searcher -> {
+        List<UnitHit> words = served.index().withSearcher(searcher -> {
             idf.putAll(Confidence.idf(searcher.getIndexReader(), query));
             if (!options.words()) {
                 return List.<UnitHit>of();
@@ -198,7 +195,7 @@ public final class SearchService {
         return new Evidence(List.copyOf(byEntry.values()), byEntry, terms);
     }
 
-    private static List<String> productsInFocus(List<String> focusCodes, ContentStore.Snapshot snapshot) {
+    private static List<String> productsInFocus(List<String> focusCodes, ContentSnapshot snapshot) {
         var ids = new ArrayList<String>();
         for (String code : focusCodes) {
             snapshot.productIdByCode().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(code))
@@ -216,7 +213,7 @@ public final class SearchService {
     }
 
     /** The meaning texts of word hits the nearest texts did not include: their cosines are computed exactly. */
-    private static List<String> wordHitTexts(List<UnitHit> hits, Map<String, MeaningSearch.Hit> near, ContentStore.Snapshot snapshot) {
+    private static List<String> wordHitTexts(List<UnitHit> hits, Map<String, MeaningSearch.Hit> near, ContentSnapshot snapshot) {
         var texts = new ArrayList<String>();
         for (UnitHit hit : hits) {
             Entry entry = snapshot.entry(hit.entryId());
@@ -259,7 +256,7 @@ public final class SearchService {
      * An agent typing a phrasing's short code (/wl, as in 千牛 快捷短语) gets that phrasing first, whatever
      * the text ranking says.
      */
-    private static List<UnitHit> shortcutFirst(String text, List<UnitHit> hits, ContentStore.Snapshot snapshot) {
+    private static List<UnitHit> shortcutFirst(String text, List<UnitHit> hits, ContentSnapshot snapshot) {
         String code = text.strip().toLowerCase(java.util.Locale.ROOT);
         if (!code.startsWith("/") || code.length() > 13) {
             return hits;
@@ -276,7 +273,7 @@ public final class SearchService {
     }
 
     private static SearchResult shape(Entry entry, UnitHit hit, Candidate candidate, List<QueryTerm> terms,
-                                      ContentStore.Snapshot snapshot) {
+                                      ContentSnapshot snapshot) {
         var h = Highlighter.highlight(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms, SNIPPET_CHARS);
         List<String> matchedBy = matchedBy(candidate);
         return switch (entry) {

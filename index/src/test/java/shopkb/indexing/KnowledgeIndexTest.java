@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import shopkb.Fixture;
 import shopkb.KnowledgeBase;
 import shopkb.content.ContentLoader;
-import shopkb.content.ContentStore;
 import shopkb.content.LoadedContent;
 import shopkb.content.PhrasingEntry;
-import shopkb.analysis.Analyzers;
+import shopkb.analysis.AnalysisOptions;
+import shopkb.analysis.Vocabulary;
 import shopkb.search.BuyerQueryParser;
 import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
@@ -79,20 +79,19 @@ class KnowledgeIndexTest {
     @Test
     void upsertsAndDeletesAreSearchableAtOnce() throws IOException {
         LoadedContent loaded = new ContentLoader(Fixture.source()).load();
-        var analyzer = Analyzers.plain().perField(Fields.WORD_FIELDS, Fields.PINYIN_FIELDS);
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(analyzer, "initial", loaded.entries().values(), null)) {
-            var store = new ContentStore(loaded);
-            var search = new SearchService(index, store, new BuyerQueryParser(), RankingOptions.full(), null);
+        try (ServedContent served = ServedContent.open(loaded, Vocabulary.empty(), AnalysisOptions.full(),
+                (analyzer, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries, null))) {
+            var search = new SearchService(served, new BuyerQueryParser(), RankingOptions.full(), null);
             var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);
-            var entries = new java.util.HashMap<>(loaded.entries());
-            entries.put(entry.id(), entry);
-            store.replace(new LoadedContent(loaded.intents(), entries, loaded.problems(), loaded.fingerprint()));
+            byte[] file = "id: phr.jitu".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-            index.upsert(entry, "changed");
+            served.applyOne(null, entry, new ServedContent.FileChange("phrasing/phr.jitu.yaml", null, file));
             assertEquals("phr.jitu", search.search(SearchRequest.of("极兔", 5)).results().getFirst().id());
 
-            index.delete("phr.jitu", "changed-again");
+            served.applyOne(entry, null, new ServedContent.FileChange("phrasing/phr.jitu.yaml", file, null));
             assertTrue(search.search(SearchRequest.of("极兔", 5)).results().isEmpty());
+            assertEquals(loaded.fingerprint().hex(), served.current().content().fingerprint().hex(),
+                    "adding and removing the same file leaves the fingerprint as it was");
         }
     }
 }
