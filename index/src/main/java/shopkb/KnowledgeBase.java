@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import shopkb.analysis.Analyzers;
 import shopkb.analysis.Vocabulary;
@@ -61,20 +58,17 @@ public final class KnowledgeBase implements Closeable {
 
     /**
      * Whether search ranks by meaning: {@code status} on, off or unavailable (with why in {@code detail}), how many
-     * distinct texts have a vector now, and how the vectors were opened (texts reused from the cache, newly encoded).
+     * distinct texts have a vector now, and how the vectors were opened: reused from the shop's own meaning index, taken
+     * from the process's cache of vectors by text, newly encoded.
      */
-    public record Meaning(String status, String detail, int vectors, int vectorsReused, int vectorsEncoded, long openMillis) {
+    public record Meaning(String status, String detail, int vectors, int vectorsReused, int vectorsFromCache, int vectorsEncoded,
+                          long openMillis) {
     }
-
-    /** Shortest wait between checks of the content, vocabulary and rule folders for changes made by others. */
-    static final long POLL_MILLIS = 1000;
-    private static final long POLL_COST_FACTOR = 20;
 
     private final Path contentDir;
     /** The content, index and vocabulary served, and the only way to change them. */
     private final ServedContent served;
     private final SearchService search;
-    private final ScheduledExecutorService watcher;
     private final ContentEditor editor;
     /** The reply rules, with the phrasings they were checked against (see {@link #rules()}). */
     private record CheckedRules(RuleSet rules, Object phrasings) {
@@ -85,10 +79,17 @@ public final class KnowledgeBase implements Closeable {
     private volatile Instant indexedAt = Instant.now();
     private final FolderWatcher contentWatcher;
     private final FolderWatcher vocabularyWatcher;
+    private final FolderWatcher platformWatcher;
     private final FolderWatcher rulesWatcher;
-    private final MeaningModel meaningModel;
+    private final SharedResources shared;
+    /** Whether {@link #shared} was opened for this knowledge base alone, and is closed with it. */
+    private final boolean ownsShared;
     /** The meaning signal, or null when search is by words only. */
     private final MeaningSearch meaningSearch;
+    private final Housekeeping.Registration looks;
+    /** Held by a look for changed files and by {@link #close}, so nothing is taken in once closing began. */
+    private final Object lookLock = new Object();
+    private boolean closed;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KnowledgeBase.class);
     /** Why taking in changed files failed on the last look, or null. */
     private volatile String watchFailure;
@@ -96,46 +97,28 @@ public final class KnowledgeBase implements Closeable {
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
      */
-    private KnowledgeBase(Path contentDir, RankingOptions options, ServedContent.IndexOpener openIndex, Path historyDir,
-                          MeaningModel meaningModel) {
+    private KnowledgeBase(Path contentDir, SharedResources shared, boolean ownsShared, ServedContent.IndexOpener openIndex,
+                          Path historyDir) {
         this.contentDir = contentDir;
+        this.shared = shared;
+        this.ownsShared = ownsShared;
+        RankingOptions options = shared.options();
         this.contentWatcher = new FolderWatcher(contentDir, FolderWatcher.contentFolders());
         this.vocabularyWatcher = new FolderWatcher(contentDir, List.of(VocabularyLoader.FOLDER));
+        this.platformWatcher = shared.platform() == null ? null : new FolderWatcher(shared.platform(), List.of(VocabularyLoader.FOLDER));
         this.rulesWatcher = new FolderWatcher(contentDir, List.of(RuleSet.FOLDER));
-        this.served = ServedContent.open(new ContentLoader(contentDir).load(), VocabularyLoader.load(contentDir),
+        this.served = ServedContent.open(new ContentLoader(contentDir).load(), VocabularyLoader.load(shared.platform(), contentDir),
                 options.analysis(), openIndex);
-        this.meaningModel = meaningModel;
         var parser = new BuyerQueryParser(new Analyzers(options.analysis(), served::vocabulary), served::vocabulary, options);
         MeaningIndex meaning = served.index().meaning();
-        this.meaningSearch = meaning == null ? null : new MeaningSearch(meaning);
+        this.meaningSearch = meaning == null ? null : new MeaningSearch(meaning, shared.messages().scoped());
         this.search = new SearchService(served, parser, options, meaningSearch);
         this.checker = new ReplyChecker(this::rules,
                 meaningSearch == null ? null : new LikeBadPhrasing(meaning, meaningSearch::vectorOf));
         this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), served,
                 contentWatcher::acknowledge);
         reloadRules();
-        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "content-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watcher.schedule(this::pollAndReschedule, POLL_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Looks for changed files, then waits at least a second, and longer when a look is costly: a look stats
-     * every content file (about 350 ms for 100,000 files here), and polling must not take more than about 5% of
-     * a core from searches.
-     */
-    private void pollAndReschedule() {
-        long start = System.nanoTime();
-        pickUpChanges();
-        long spentMillis = (System.nanoTime() - start) / 1_000_000;
-        try {
-            watcher.schedule(this::pollAndReschedule, Math.max(POLL_MILLIS, POLL_COST_FACTOR * spentMillis), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed meanwhile
-        }
+        this.looks = shared.housekeeping().lookRegularly(this::pickUpChanges);
     }
 
     /** Loads {@code contentDir} and opens (reusing or rebuilding) the index under {@code dataDir}; words only. */
@@ -145,14 +128,31 @@ public final class KnowledgeBase implements Closeable {
 
     /**
      * As {@link #open(Path, Path)}, ranking with the given components (some may be off, for ablation) and by meaning
-     * too when the model is available: its vectors are kept in {@code dataDir/meaning}, which is also their cache.
+     * too when the model is available: its vectors are kept in {@code dataDir/meaning}, which is also their cache. The
+     * knowledge base has its own background threads.
      */
     public static KnowledgeBase open(Path contentDir, Path dataDir, RankingOptions options, MeaningModel meaning) {
-        SentenceEncoder encoder = options.meaning() ? meaning.encoder() : null;
-        return new KnowledgeBase(contentDir, options,
-                (analyzer, fingerprint, entries) -> KnowledgeIndex.open(dataDir.resolve("index"), analyzer, fingerprint, entries,
-                        encoder == null ? null : MeaningIndex.open(dataDir.resolve("meaning"), encoder, entries)),
-                dataDir.resolve("history"), meaning);
+        return open(new ShopFolders(contentDir, dataDir), SharedResources.standalone(options, meaning), true);
+    }
+
+    /** A shop's knowledge base in a process of many: the model, caches and threads are {@code shared}'s. */
+    public static KnowledgeBase open(ShopFolders folders, SharedResources shared) {
+        return open(folders, shared, false);
+    }
+
+    private static KnowledgeBase open(ShopFolders folders, SharedResources shared, boolean ownsShared) {
+        SentenceEncoder encoder = shared.usesMeaning() ? shared.meaning().encoder() : null;
+        return construct(folders.content(), shared, ownsShared, (analyzer, fingerprint, entries) -> {
+            MeaningIndex meaning = encoder == null ? null
+                    : MeaningIndex.open(folders.meaning(), encoder, shared.vectors(), entries);
+            try {
+                return KnowledgeIndex.open(folders.index(), analyzer, fingerprint, entries, meaning,
+                        shared.housekeeping().scheduler());
+            } catch (RuntimeException e) {
+                closeQuietly(meaning, e);
+                throw e;
+            }
+        }, folders.history());
     }
 
     /** Loads {@code contentDir} into an in-memory index that is never persisted; words only. */
@@ -162,11 +162,36 @@ public final class KnowledgeBase implements Closeable {
 
     /** In memory, with the given ranking components, by meaning too when the model is available. */
     public static KnowledgeBase inMemory(Path contentDir, RankingOptions options, MeaningModel meaning) {
-        SentenceEncoder encoder = options.meaning() ? meaning.encoder() : null;
-        return new KnowledgeBase(contentDir, options,
+        SharedResources shared = SharedResources.standalone(options, meaning);
+        SentenceEncoder encoder = shared.usesMeaning() ? meaning.encoder() : null;
+        return construct(contentDir, shared, true,
                 (analyzer, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries,
-                        encoder == null ? null : MeaningIndex.inMemory(encoder, entries)),
-                null, meaning);
+                        encoder == null ? null : MeaningIndex.inMemory(encoder, entries), shared.housekeeping().scheduler()),
+                null);
+    }
+
+    /** The knowledge base, or, when it cannot open, the exception with the threads it was given closed if it owned them. */
+    private static KnowledgeBase construct(Path contentDir, SharedResources shared, boolean ownsShared,
+                                           ServedContent.IndexOpener openIndex, Path historyDir) {
+        try {
+            return new KnowledgeBase(contentDir, shared, ownsShared, openIndex, historyDir);
+        } catch (RuntimeException e) {
+            if (ownsShared) {
+                closeQuietly(shared, e);
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable, RuntimeException cause) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     public SearchResponse search(SearchRequest request) {
@@ -236,7 +261,7 @@ public final class KnowledgeBase implements Closeable {
      * @return whether the vocabulary changed
      */
     public boolean reloadVocabulary() {
-        boolean changed = served.reindex(VocabularyLoader.load(contentDir));
+        boolean changed = served.reindex(VocabularyLoader.load(shared.platform(), contentDir));
         if (changed) {
             indexedAt = Instant.now();
         }
@@ -287,11 +312,12 @@ public final class KnowledgeBase implements Closeable {
             problems.add(new ContentProblem(contentDir.toString(), null, watch));
         }
         MeaningIndex meaning = index.meaning();
+        MeaningModel meaningModel = shared.meaning();
         var meaningHealth = meaning == null
                 ? new Meaning(meaningModel.available() ? "off" : meaningModel.status(),
-                        meaningModel.available() ? "switched off for this knowledge base" : meaningModel.detail(), 0, 0, 0, 0)
+                        meaningModel.available() ? "switched off for this knowledge base" : meaningModel.detail(), 0, 0, 0, 0, 0)
                 : new Meaning("on", meaningModel.detail(), meaning.size(), meaning.openReport().reused(),
-                        meaning.openReport().encoded(), meaning.openReport().millis());
+                        meaning.openReport().fromCache(), meaning.openReport().encoded(), meaning.openReport().millis());
         return new Health(content.entries().size(), content.intents().size(), content.invalidFiles(), problems,
                 Duration.between(indexedAt, Instant.now()).toSeconds(), report.reused(), report.reason(), report.millis(),
                 meaningHealth);
@@ -299,18 +325,36 @@ public final class KnowledgeBase implements Closeable {
 
     @Override
     public void close() throws IOException {
-        watcher.shutdownNow();
-        served.close();
+        looks.cancel();
+        synchronized (lookLock) {
+            closed = true;
+        }
+        try {
+            served.close();
+        } finally {
+            if (ownsShared) {
+                shared.close();
+            }
+        }
     }
 
     /** Takes in files changed by others (a git pull, a text editor): content, vocabulary and reply rules. */
     private void pickUpChanges() {
+        synchronized (lookLock) {
+            if (!closed) {
+                takeInChangedFiles();
+            }
+        }
+    }
+
+    private void takeInChangedFiles() {
         try {
             List<String> changed = contentWatcher.changes();
             if (editor != null && !changed.isEmpty()) {
                 editor.syncFiles(changed);
             }
-            if (!vocabularyWatcher.changes().isEmpty()) {
+            boolean platformChanged = platformWatcher != null && !platformWatcher.changes().isEmpty();
+            if (!vocabularyWatcher.changes().isEmpty() || platformChanged) {
                 reloadVocabulary();
             }
             if (!rulesWatcher.changes().isEmpty()) {

@@ -52,13 +52,33 @@ public final class VocabularyLoader {
 
     /** Loads {@code contentDir/vocabulary}; a missing folder or file is an empty vocabulary. */
     public static Vocabulary load(Path contentDir) {
-        Path dir = contentDir.resolve(FOLDER);
+        return load(null, contentDir);
+    }
+
+    /**
+     * A shop's vocabulary: the platform-wide layer ({@code platformDir/vocabulary}, shared by every shop) and the shop's
+     * own ({@code contentDir/vocabulary}) as one. Synonym groups and domain words of both count; where both spell a
+     * word, the shop's standard form wins. Problems of the platform layer name it ({@code platform/vocabulary/...}).
+     *
+     * @param platformDir null, or a folder without {@code vocabulary/}, for no platform layer
+     */
+    public static Vocabulary load(Path platformDir, Path contentDir) {
         var digest = sha256();
         var parsed = new Parsed();
-        parsed.synonyms(read(dir, SYNONYMS, digest, parsed.problems));
-        parsed.spellings(read(dir, SPELLINGS, digest, parsed.problems));
-        parsed.words(read(dir, WORDS, digest, parsed.problems));
+        if (platformDir != null) {
+            parseLayer(platformDir.resolve(FOLDER), PLATFORM_LABEL + FOLDER, digest, parsed);
+        }
+        parseLayer(contentDir.resolve(FOLDER), FOLDER, digest, parsed);
         return parsed.vocabulary(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** How problems of the platform layer name their files, before {@code vocabulary/...}. */
+    static final String PLATFORM_LABEL = "platform/";
+
+    private static void parseLayer(Path dir, String label, MessageDigest digest, Parsed parsed) {
+        parsed.synonyms(read(dir, label, SYNONYMS, digest, parsed.problems));
+        parsed.spellings(read(dir, label, SPELLINGS, digest, parsed.problems));
+        parsed.words(read(dir, label, WORDS, digest, parsed.problems));
     }
 
     /**
@@ -149,9 +169,9 @@ public final class VocabularyLoader {
     }
 
     /** The file's lines, its bytes added to the digest; a missing file has no lines. */
-    private static Lines read(Path dir, String name, MessageDigest digest, List<ContentProblem> problems) {
+    private static Lines read(Path dir, String label, String name, MessageDigest digest, List<ContentProblem> problems) {
         Path file = dir.resolve(name);
-        String relative = FOLDER + "/" + name;
+        String relative = label + "/" + name;
         if (!Files.isRegularFile(file)) {
             return new Lines(relative, List.of());
         }

@@ -11,8 +11,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -42,7 +42,11 @@ public final class KnowledgeIndex implements Closeable {
     public static final String FORMAT = "shopkb-index-4";
     private static final double MERGE_FLOOR_MB = 0.5;
     private static final String FINGERPRINT_KEY = "content_fingerprint";
-    private static final long REFRESH_MILLIS = 100;
+    /**
+     * Every change refreshes the searcher itself, at once; the timed refresh only picks up segments merged in the
+     * background, so once a second is plenty (and a thousand open shops cost a thousand refreshes a second, not ten).
+     */
+    private static final long REFRESH_MILLIS = 1000;
     private static final long COMMIT_MILLIS = 2000;
 
     /** How the index came to be: reused from disk, or built (and why). */
@@ -52,7 +56,8 @@ public final class KnowledgeIndex implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final ScheduledExecutorService refresher;
+    /** The timed refresh and commit on the process's shared scheduler, cancelled on close. */
+    private final List<ScheduledFuture<?>> timed;
     private final OpenReport openReport;
     /** The meaning vectors kept in step with the units, or null when search is by words only. */
     private final MeaningIndex meaning;
@@ -66,20 +71,19 @@ public final class KnowledgeIndex implements Closeable {
     /** The last commit's or refresh's failure, until one succeeds again. */
     private volatile String commitFailure;
     private volatile String refreshFailure;
+    /** Set under this object's lock; read without it by the timed refresh, which then stops. */
+    private volatile boolean closed;
 
-    private KnowledgeIndex(Directory directory, IndexWriter writer, OpenReport openReport, MeaningIndex meaning) throws IOException {
+    private KnowledgeIndex(Directory directory, IndexWriter writer, OpenReport openReport, MeaningIndex meaning,
+                           ScheduledExecutorService scheduler) throws IOException {
         this.directory = directory;
         this.writer = writer;
         this.openReport = openReport;
         this.meaning = meaning;
         this.searchers = new SearcherManager(writer, null);
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "index-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        refresher.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
-        refresher.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_MILLIS, COMMIT_MILLIS, TimeUnit.MILLISECONDS);
+        this.timed = List.of(
+                scheduler.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS),
+                scheduler.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_MILLIS, COMMIT_MILLIS, TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -87,9 +91,10 @@ public final class KnowledgeIndex implements Closeable {
      *
      * @param fingerprint identifies what the index is built from; a different one means rebuild
      * @param meaning the meaning vectors of the same entries, updated with every change from now on (null: none)
+     * @param scheduler runs the timed refresh and commit (shared by every index of the process)
      */
     public static KnowledgeIndex open(Path indexDir, Analyzer analyzer, String fingerprint, Collection<Entry> entries,
-                                      MeaningIndex meaning) {
+                                      MeaningIndex meaning, ScheduledExecutorService scheduler) {
         long start = System.nanoTime();
         try {
             Files.createDirectories(indexDir);
@@ -97,7 +102,8 @@ public final class KnowledgeIndex implements Closeable {
             String staleReason = staleReason(directory, fingerprint);
             if (staleReason == null) {
                 IndexWriter writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.APPEND));
-                return new KnowledgeIndex(directory, writer, new OpenReport(true, "content unchanged", millisSince(start)), meaning);
+                return new KnowledgeIndex(directory, writer, new OpenReport(true, "content unchanged", millisSince(start)), meaning,
+                        scheduler);
             }
             IndexWriter writer;
             try {
@@ -109,7 +115,7 @@ public final class KnowledgeIndex implements Closeable {
                 writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
             }
             addAll(writer, entries, fingerprint);
-            return new KnowledgeIndex(directory, writer, new OpenReport(false, staleReason, millisSince(start)), meaning);
+            return new KnowledgeIndex(directory, writer, new OpenReport(false, staleReason, millisSince(start)), meaning, scheduler);
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             throw new IllegalStateException("the index in " + indexDir + " is in use by another running server", e);
         } catch (IOException e) {
@@ -118,13 +124,14 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** A throw-away in-memory index, for evaluation and tests. */
-    public static KnowledgeIndex inMemory(Analyzer analyzer, String fingerprint, Collection<Entry> entries, MeaningIndex meaning) {
+    public static KnowledgeIndex inMemory(Analyzer analyzer, String fingerprint, Collection<Entry> entries, MeaningIndex meaning,
+                                          ScheduledExecutorService scheduler) {
         long start = System.nanoTime();
         try {
             var directory = new ByteBuffersDirectory();
             var writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
             addAll(writer, entries, fingerprint);
-            return new KnowledgeIndex(directory, writer, new OpenReport(false, "in memory", millisSince(start)), meaning);
+            return new KnowledgeIndex(directory, writer, new OpenReport(false, "in memory", millisSince(start)), meaning, scheduler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -260,7 +267,7 @@ public final class KnowledgeIndex implements Closeable {
 
     /** Commits pending changes, if any; runs every few seconds and on close. */
     private synchronized void commitIfDirty() {
-        if (!dirty) {
+        if (!dirty || closed) {
             return;
         }
         try {
@@ -281,9 +288,10 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-        refresher.shutdownNow();
+    public synchronized void close() throws IOException {
+        timed.forEach(task -> task.cancel(false));
         commitIfDirty();
+        closed = true;
         searchers.close();
         writer.close();
         directory.close();
@@ -293,10 +301,16 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     private void refresh() {
+        if (closed) {
+            return;
+        }
         try {
             searchers.maybeRefresh();
             refreshFailure = null;
         } catch (IOException | RuntimeException e) {
+            if (closed) {
+                return; // closed while refreshing: nothing is searched any more
+            }
             // The next tick retries; searches keep using the last good searcher meanwhile.
             if (refreshFailure == null) {
                 LOG.warn("index refresh failed (retried every {} ms): {}", REFRESH_MILLIS, e.toString());

@@ -55,10 +55,11 @@ import shopkb.content.Entry;
 import shopkb.semantic.SentenceEncoder;
 
 /**
- * Owns the meaning vectors: one Lucene document per distinct text (its key, as the encoder folds it) with the
- * text's vector in an HNSW graph, persisted beside the lexical index. It is also the embedding cache: a restart,
- * a re-index after a vocabulary edit (which changes words, not meanings) or an edit encodes only texts it has never
- * seen, and texts no entry uses any more are dropped. Which entries use a text is kept in memory, derived from the
+ * Owns a shop's meaning vectors: one Lucene document per distinct text (its key, as the encoder folds it) with the
+ * text's vector in an HNSW graph, persisted beside the lexical index. It is also the shop's embedding cache: a restart,
+ * a re-index after a vocabulary edit (which changes words, not meanings) or an edit adds only texts it has never
+ * seen, taking their vectors from the process's {@link VectorCache} when any shop had them and encoding the rest, and
+ * texts no entry uses any more are dropped. Which entries use a text is kept in memory, derived from the
  * content. Changes are applied by {@link KnowledgeIndex}, in step with the lexical units, under its lock.
  *
  * <p>The graph holds the float vectors: quantising them to bytes saved nothing measurable at 10,000 entries (0.23 vs
@@ -84,11 +85,16 @@ public final class MeaningIndex implements Closeable {
     public record Neighbour(String key, float similarity, List<MeaningUnits.Unit> units) {
     }
 
-    /** How opening went: texts whose vectors were reused from disk, newly encoded, and dropped as unused. */
-    public record OpenReport(int reused, int encoded, int removed, long millis) {
+    /**
+     * How opening went: texts whose vectors were reused from this index, taken from the process's vector cache, newly
+     * encoded, and dropped as unused.
+     */
+    public record OpenReport(int reused, int fromCache, int encoded, int removed, long millis) {
     }
 
     private final SentenceEncoder encoder;
+    /** Vectors any shop of the process had encoded, or null (see {@link VectorCache}). */
+    private final VectorCache cache;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -103,9 +109,11 @@ public final class MeaningIndex implements Closeable {
     private final Map<String, List<String>> keysByEntry = new HashMap<>();
     private volatile boolean dirty;
 
-    private MeaningIndex(SentenceEncoder encoder, Directory directory, boolean reuse, Collection<Entry> entries) throws IOException {
+    private MeaningIndex(SentenceEncoder encoder, VectorCache cache, Directory directory, boolean reuse, Collection<Entry> entries)
+            throws IOException {
         long start = System.nanoTime();
         this.encoder = encoder;
+        this.cache = cache;
         this.directory = directory;
         boolean reusable = reuse && sameModel(directory, encoder.modelId());
         this.writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(BUILD_BUFFER_MB)
@@ -121,26 +129,31 @@ public final class MeaningIndex implements Closeable {
             }
             keys.addAll(indexed);
             done = reconcile(keys);
-            writer.setLiveCommitData(Map.of(MODEL_KEY, encoder.modelId()).entrySet());
-            writer.commit();
+            if (!reusable || done.changed()) {
+                writer.setLiveCommitData(Map.of(MODEL_KEY, encoder.modelId()).entrySet());
+                writer.commit();
+            }
         } catch (IOException | RuntimeException e) {
             writer.rollback(); // releases the write lock, so a retry (or the next start) can open the folder
             throw e;
         }
         this.searchers = new SearcherManager(writer, null);
-        this.openReport = new OpenReport(reused - done.removed(), done.encoded(), done.removed(), (System.nanoTime() - start) / 1_000_000);
+        this.openReport = new OpenReport(reused - done.removed(), done.fromCache(), done.encoded(), done.removed(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
      * Opens the vectors persisted in {@code dir} (made by the same model), adds the texts of {@code entries} that have
-     * none yet and drops the ones no entry uses.
+     * none yet (from {@code cache} when it has them, else encoded) and drops the ones no entry uses.
+     *
+     * @param cache the process's vectors by text, or null
      */
-    public static MeaningIndex open(Path dir, SentenceEncoder encoder, Collection<Entry> entries) {
+    public static MeaningIndex open(Path dir, SentenceEncoder encoder, VectorCache cache, Collection<Entry> entries) {
         try {
             Files.createDirectories(dir);
             Directory directory = FSDirectory.open(dir);
             try {
-                return new MeaningIndex(encoder, directory, true, entries);
+                return new MeaningIndex(encoder, cache, directory, true, entries);
             } catch (org.apache.lucene.store.LockObtainFailedException e) {
                 directory.close();
                 throw e;
@@ -148,7 +161,7 @@ public final class MeaningIndex implements Closeable {
                 // A damaged copy is only a cache: start again from the content.
                 directory.close();
                 KnowledgeIndex.deleteContents(dir);
-                return new MeaningIndex(encoder, FSDirectory.open(dir), false, entries);
+                return new MeaningIndex(encoder, cache, FSDirectory.open(dir), false, entries);
             }
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             throw new IllegalStateException("the meaning index in " + dir + " is in use by another running server", e);
@@ -160,7 +173,7 @@ public final class MeaningIndex implements Closeable {
     /** A throw-away in-memory meaning index, for evaluation and tests. */
     public static MeaningIndex inMemory(SentenceEncoder encoder, Collection<Entry> entries) {
         try {
-            return new MeaningIndex(encoder, new ByteBuffersDirectory(), false, entries);
+            return new MeaningIndex(encoder, null, new ByteBuffersDirectory(), false, entries);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -198,7 +211,10 @@ public final class MeaningIndex implements Closeable {
         }
     }
 
-    private record Reconciled(int encoded, int removed) {
+    private record Reconciled(int fromCache, int encoded, int removed) {
+        boolean changed() {
+            return fromCache + encoded + removed > 0;
+        }
     }
 
     /** Brings the documents of {@code keys} in line with the units: encodes keys in use, drops keys out of use. */
@@ -214,9 +230,9 @@ public final class MeaningIndex implements Closeable {
                 removed++;
             }
         }
-        addVectors(missing);
+        int fromCache = addVectors(missing);
         indexed.addAll(missing);
-        return new Reconciled(missing.size(), removed);
+        return new Reconciled(fromCache, missing.size() - fromCache, removed);
     }
 
     /** The {@code k} texts whose meaning is nearest to {@code vector}, nearest first, with the units carrying them. */
@@ -344,14 +360,38 @@ public final class MeaningIndex implements Closeable {
         return List.copyOf(all);
     }
 
-    /** Encodes and adds {@code keys}; many at once are spread over every core. */
-    private void addVectors(List<String> keys) throws IOException {
+    /**
+     * Adds the vectors of {@code keys}: those the process's cache has, the rest encoded (and then cached).
+     *
+     * @return how many came from the cache
+     */
+    private int addVectors(List<String> keys) throws IOException {
         if (keys.isEmpty()) {
-            return;
+            return 0;
         }
+        Map<String, float[]> cached = cache == null ? Map.of() : cache.find(keys);
+        if (!cached.isEmpty()) {
+            add(List.copyOf(cached.keySet()), List.copyOf(cached.values()));
+        }
+        List<String> missing = cached.isEmpty() ? keys : keys.stream().filter(k -> !cached.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            List<float[]> vectors = encode(missing);
+            add(missing, vectors);
+            if (cache != null) {
+                var fresh = new HashMap<String, float[]>();
+                for (int i = 0; i < missing.size(); i++) {
+                    fresh.put(missing.get(i), vectors.get(i));
+                }
+                cache.putAll(fresh);
+            }
+        }
+        return cached.size();
+    }
+
+    /** Encodes {@code keys} in order; many at once are spread over every core. */
+    private List<float[]> encode(List<String> keys) {
         if (keys.size() <= ENCODE_CHUNK) {
-            add(keys, encoder.encodeAll(keys));
-            return;
+            return encoder.encodeAll(keys);
         }
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
@@ -360,10 +400,11 @@ public final class MeaningIndex implements Closeable {
                 List<String> chunk = keys.subList(from, Math.min(keys.size(), from + ENCODE_CHUNK));
                 chunks.add(pool.submit(() -> encoder.encodeAll(chunk)));
             }
-            for (int c = 0; c < chunks.size(); c++) {
-                int from = c * ENCODE_CHUNK;
-                add(keys.subList(from, Math.min(keys.size(), from + ENCODE_CHUNK)), chunks.get(c).get());
+            var vectors = new ArrayList<float[]>(keys.size());
+            for (Future<List<float[]>> chunk : chunks) {
+                vectors.addAll(chunk.get());
             }
+            return vectors;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while encoding", e);

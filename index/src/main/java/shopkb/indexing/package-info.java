@@ -4,6 +4,7 @@
  * through apply-one, apply-batch, replace-all and re-index only (the index's own mutators are package-private).
  * {@link shopkb.indexing.KnowledgeIndex} owns the Lucene index of unit documents (writer, searcher manager, refresh,
  * commits) and keeps {@link shopkb.indexing.MeaningIndex}, the meaning vectors, in step with it; {@link
- * shopkb.indexing.Fields} names every field.
+ * shopkb.indexing.Fields} names every field. {@link shopkb.indexing.VectorCache} keeps the vectors of every
+ * content text any shop of the process had encoded, so a shop with known texts opens without encoding.
  */
 package shopkb.indexing;

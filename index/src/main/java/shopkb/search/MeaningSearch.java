@@ -30,11 +30,12 @@ public final class MeaningSearch {
     }
 
     private final MeaningIndex index;
-    private final MessageVectors messages;
+    private final MessageVectors.Scoped messages;
 
-    public MeaningSearch(MeaningIndex index) {
+    /** @param messages this shop's remembered message vectors */
+    public MeaningSearch(MeaningIndex index, MessageVectors.Scoped messages) {
         this.index = index;
-        this.messages = new MessageVectors(index.encoder());
+        this.messages = messages;
     }
 
     /** Two questions at least this close in meaning are reported as meaning the same. */

@@ -1,6 +1,7 @@
 /**
  * The sentence model: bge-small-zh-v1.5 (int8 ONNX, from the classpath) run by ONNX Runtime with a WordPiece
  * tokenizer, turning text into unit-length meaning vectors; whether it is available ({@link
- * shopkb.semantic.MeaningModel}); a bounded cache of recent messages' vectors.
+ * shopkb.semantic.MeaningModel}); recent messages' vectors, one bound for the process and apart per shop ({@link
+ * shopkb.semantic.MessageVectors}).
  */
 package shopkb.semantic;

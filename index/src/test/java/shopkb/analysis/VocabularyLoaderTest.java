@@ -117,4 +117,26 @@ class VocabularyLoaderTest {
     private static VocabularyLoader.Lines lines(Path content, String file) throws IOException {
         return new VocabularyLoader.Lines(file, Files.readAllLines(content.resolve("vocabulary").resolve(file)));
     }
+
+    @Test
+    void theShopsOwnLayerAddsToThePlatformsAndItsSpellingWins() {
+        Path platform = tmp.resolve("platform");
+        Path content = tmp.resolve("content");
+        Fixture.write(platform.resolve("vocabulary/synonyms.txt"), "包邮, 免运费\n");
+        Fixture.write(platform.resolve("vocabulary/spellings.txt"), "木有 => 没有\n酱紫 => 这样\n");
+        Fixture.write(platform.resolve("vocabulary/words.txt"), "申通\n孤\n");
+        Fixture.write(content.resolve("vocabulary/synonyms.txt"), "包邮, 免邮\n");
+        Fixture.write(content.resolve("vocabulary/spellings.txt"), "酱紫 => 这样子\n");
+
+        Vocabulary vocabulary = VocabularyLoader.load(platform, content);
+
+        assertEquals(List.of("免运费", "免邮"), vocabulary.synonyms().get("包邮"));
+        assertEquals("没有", vocabulary.spellings().get("木有"));
+        assertEquals("这样子", vocabulary.spellings().get("酱紫"), "the shop's standard form wins");
+        assertTrue(vocabulary.words().contains("申通"));
+        assertEquals(List.of(new ContentProblem("platform/vocabulary/words.txt", "line 2",
+                "a domain word is one term of 2 to 8 characters")), vocabulary.problems());
+        assertTrue(!vocabulary.fingerprint().equals(VocabularyLoader.load(content).fingerprint()),
+                "the platform layer is part of what the index is built from");
+    }
 }

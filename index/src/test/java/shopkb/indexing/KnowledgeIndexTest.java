@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shopkb.Fixture;
+import shopkb.Housekeeping;
 import shopkb.KnowledgeBase;
 import shopkb.content.ContentLoader;
 import shopkb.content.LoadedContent;
@@ -79,8 +80,10 @@ class KnowledgeIndexTest {
     @Test
     void upsertsAndDeletesAreSearchableAtOnce() throws IOException {
         LoadedContent loaded = new ContentLoader(Fixture.source()).load();
-        try (ServedContent served = ServedContent.open(loaded, Vocabulary.empty(), AnalysisOptions.full(),
-                (analyzer, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries, null))) {
+        try (var housekeeping = new Housekeeping();
+             ServedContent served = ServedContent.open(loaded, Vocabulary.empty(), AnalysisOptions.full(),
+                (analyzer, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries, null,
+                        housekeeping.scheduler()))) {
             var search = new SearchService(served, new BuyerQueryParser(), RankingOptions.full(), null);
             var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);
             byte[] file = "id: phr.jitu".getBytes(java.nio.charset.StandardCharsets.UTF_8);
