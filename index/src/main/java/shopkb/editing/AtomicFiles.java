@@ -85,7 +85,8 @@ public final class AtomicFiles {
         }
     }
 
-    private static void forceFolder(Path dir) throws IOException {
+    /** Forces a folder's entries (a rename, a new file) to disk where the file system allows it. */
+    static void forceFolder(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

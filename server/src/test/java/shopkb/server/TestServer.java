@@ -16,7 +16,7 @@ import shopkb.search.RankingOptions;
 import shopkb.semantic.MeaningModel;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
-import shopkb.server.cli.TempFolders;
+import shopkb.editing.Folders;
 import shopkb.usage.UsageLog;
 
 /**
@@ -166,7 +166,7 @@ final class TestServer implements AutoCloseable {
 
     static Path copyFixture(Path target) {
         try {
-            return TempFolders.copy(FIXTURE, target);
+            return Folders.copy(FIXTURE, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,7 +28,7 @@ import shopkb.server.KbApplication;
 import shopkb.server.ServerConfig;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
-import shopkb.server.cli.TempFolders;
+import shopkb.editing.Folders;
 import shopkb.usage.UsageLog;
 
 /**
@@ -74,11 +74,11 @@ public final class BenchCommand {
                         benchMeaning(dir, model, seconds, wordsOnly, load, out);
                     }
                 } finally {
-                    TempFolders.delete(dir);
+                    Folders.delete(dir);
                 }
             }
         } finally {
-            TempFolders.delete(scripts);
+            Folders.delete(scripts);
         }
     }
 
@@ -120,7 +120,7 @@ public final class BenchCommand {
         }
         double cold = (System.nanoTime() - start) / 1e9;
         out.printf("build, cold embedding cache: %8.1f s  (%,d texts encoded)%n", cold, encoded);
-        TempFolders.delete(data.resolve("index"));
+        Folders.delete(data.resolve("index"));
         start = System.nanoTime();
         try (KnowledgeBase kb = KnowledgeBase.open(content, data, RankingOptions.full(), model)) {
             encoded = kb.health().meaning().vectorsEncoded();

@@ -24,7 +24,7 @@ import shopkb.server.ServerConfig;
 import shopkb.usage.UsageLog;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
-import shopkb.server.cli.TempFolders;
+import shopkb.editing.Folders;
 
 /**
  * Mixed search and write load on loopback for a fixed time, reported per window: errors, latency and heap
@@ -105,7 +105,7 @@ public final class Soak {
                 usage.close();
             }
         } finally {
-            TempFolders.delete(dir);
+            Folders.delete(dir);
         }
         return results;
     }

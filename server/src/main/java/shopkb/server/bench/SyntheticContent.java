@@ -15,7 +15,7 @@ import shopkb.content.PhrasingEntry;
 import shopkb.content.PolicyEntry;
 import shopkb.content.PolicySection;
 import shopkb.editing.EntryCodec;
-import shopkb.server.cli.TempFolders;
+import shopkb.editing.Folders;
 
 /**
  * A large knowledge base with the demo's structure and vocabulary: each synthetic entry is a demo entry
@@ -35,7 +35,7 @@ public final class SyntheticContent {
     public static void write(Path demo, Path target, int entries, long seed) throws IOException {
         LoadedContent base = new ContentLoader(demo).load();
         for (String folder : List.of("intents", "product", "vocabulary", "rules")) {
-            TempFolders.copy(demo.resolve(folder), target.resolve(folder));
+            Folders.copy(demo.resolve(folder), target.resolve(folder));
         }
         List<FaqEntry> faqs = base.entries().values().stream().filter(e -> e instanceof FaqEntry).map(e -> (FaqEntry) e).toList();
         List<PhrasingEntry> phrasings = base.entries().values().stream().filter(e -> e instanceof PhrasingEntry).map(e -> (PhrasingEntry) e).toList();

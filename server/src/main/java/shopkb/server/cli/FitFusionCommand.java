@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import shopkb.editing.Folders;
 import shopkb.KnowledgeBase;
 import shopkb.quality.FusionFitter;
 import shopkb.quality.LabelledQuery;
@@ -59,7 +60,7 @@ public final class FitFusionCommand {
             for (KnowledgeBase kb : kbs) {
                 kb.close();
             }
-            TempFolders.delete(data);
+            Folders.delete(data);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import shopkb.editing.Folders;
 import shopkb.KnowledgeBase;
 import shopkb.quality.LabelledQuery;
 import shopkb.quality.QualityEvaluator;
@@ -65,10 +66,10 @@ public final class QualityCommand {
                     entries = kb.content().entries().size();
                     reports.add(QualityEvaluator.evaluate(config.getKey(), kb.searchService(), queries));
                 }
-                TempFolders.delete(dataDir.resolve("index"));
+                Folders.delete(dataDir.resolve("index"));
             }
         } finally {
-            TempFolders.delete(dataRoot);
+            Folders.delete(dataRoot);
         }
         int offTopic = reports.getFirst().offTopic();
         out.printf("%d queries%s from %s, content %s (%d entries); meaning: %s%n%n", reports.getFirst().queries(),

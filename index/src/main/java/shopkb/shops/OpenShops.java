@@ -1,0 +1,281 @@
+package shopkb.shops;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shopkb.SharedResources;
+import shopkb.usage.UsageLog;
+
+/**
+ * The shops a server has open. A shop opens on its first use (its persisted index and meaning vectors are reused, so
+ * nothing is encoded when it was open before), is shared by every request using it, and closes once nobody has used it
+ * for {@link Settings#idle()}; the default shop stays open. Opening or closing one shop never holds up requests to
+ * another. Every use is a {@link Lease}, so a shop is never closed under a request.
+ */
+public final class OpenShops implements Closeable {
+
+    /**
+     * @param usage each shop's usage log settings
+     * @param idle how long a shop stays open unused
+     */
+    public record Settings(UsageLog.Settings usage, Duration idle) {
+    }
+
+    /** A request's use of an open shop; closing it ends the use. */
+    public final class Lease implements AutoCloseable {
+        private final Slot slot;
+        private boolean released;
+
+        private Lease(Slot slot) {
+            this.slot = slot;
+        }
+
+        public Shop shop() {
+            return slot.shop;
+        }
+
+        @Override
+        public void close() {
+            if (!released) {
+                released = true;
+                release(slot);
+            }
+        }
+    }
+
+    /** A shop being opened, open, or being closed; guarded by {@link #slots}, except {@link #shop} (by itself). */
+    private static final class Slot {
+        private final ShopName name;
+        private Shop shop;
+        private int users;
+        private long lastUsedNanos = System.nanoTime();
+        private boolean closing;
+
+        private Slot(ShopName name) {
+            this.name = name;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenShops.class);
+    private static final long IDLE_CHECK_SECONDS = 30;
+    private static final long REMOVE_WAIT_MILLIS = 30_000;
+
+    private final ShopCatalog catalog;
+    private final SharedResources shared;
+    private final Settings settings;
+    private final Map<ShopName, Slot> slots = new HashMap<>();
+    /** Shops whose closing has begun, done when their files are free to be opened again. */
+    private final Map<ShopName, CompletableFuture<Void>> closings = new HashMap<>();
+    private final ScheduledFuture<?> idleCloser;
+
+    private OpenShops(ShopCatalog catalog, SharedResources shared, Settings settings) {
+        this.catalog = catalog;
+        this.shared = shared;
+        this.settings = settings;
+        this.idleCloser = shared.housekeeping().scheduler().scheduleWithFixedDelay(this::closeIdle, IDLE_CHECK_SECONDS,
+                IDLE_CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Opens the registry and the default shop (which a one-shop server served, and which stays open). */
+    public static OpenShops open(ShopCatalog catalog, SharedResources shared, Settings settings) {
+        var shops = new OpenShops(catalog, shared, settings);
+        try (Lease first = shops.use(ShopName.DEFAULT)) {
+            first.shop();
+        } catch (RuntimeException e) {
+            shops.close();
+            throw e;
+        }
+        return shops;
+    }
+
+    public ShopCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Uses a shop, opening it when it is not open.
+     *
+     * @throws UnknownShopException when there is no such shop
+     */
+    public Lease use(ShopName name) {
+        Slot slot;
+        CompletableFuture<Void> closingBefore;
+        synchronized (slots) {
+            slot = slots.get(name);
+            if (slot != null && slot.closing) {
+                throw new UnknownShopException(name); // being removed
+            }
+            if (slot == null) {
+                if (!catalog.exists(name)) {
+                    throw new UnknownShopException(name);
+                }
+                slot = new Slot(name);
+                slots.put(name, slot);
+            }
+            slot.users++;
+            slot.lastUsedNanos = System.nanoTime();
+            closingBefore = closings.get(name);
+        }
+        try {
+            synchronized (slot) {
+                if (slot.shop == null) {
+                    if (closingBefore != null) {
+                        closingBefore.join(); // its files are free once an earlier close of the same shop is done
+                    }
+                    slot.shop = Shop.open(name, catalog.folders(name), shared, settings.usage());
+                }
+            }
+            return new Lease(slot);
+        } catch (RuntimeException e) {
+            synchronized (slots) {
+                slot.users--;
+                if (slot.shop == null && slot.users == 0 && slots.get(name) == slot) {
+                    slots.remove(name);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Every shop on disk, the default one first. */
+    public List<ShopInfo> list() {
+        return catalog.list();
+    }
+
+    /** How many shops are open now. */
+    public int openCount() {
+        synchronized (slots) {
+            return (int) slots.values().stream().filter(s -> s.shop != null && !s.closing).count();
+        }
+    }
+
+    /** Creates a shop (see {@link ShopCatalog#create}) and opens it, so it is searchable when this returns. */
+    public ShopInfo create(ShopName name, String title, ShopName copyOf) {
+        ShopInfo info = catalog.create(name, title, copyOf);
+        try (Lease lease = use(name)) {
+            lease.shop();
+        }
+        return info;
+    }
+
+    /**
+     * Removes a shop: new requests to it are refused at once, requests under way may finish (for up to 30 s), then it is
+     * closed and its folder moved aside (see {@link ShopCatalog#remove}).
+     */
+    public void remove(ShopName name) {
+        if (name.isDefault()) {
+            throw new IllegalArgumentException("the default shop cannot be removed");
+        }
+        if (!catalog.exists(name)) {
+            throw new UnknownShopException(name);
+        }
+        Slot slot;
+        synchronized (slots) {
+            slot = slots.get(name);
+            if (slot != null) {
+                slot.closing = true;
+                long deadline = System.currentTimeMillis() + REMOVE_WAIT_MILLIS;
+                while (slot.users > 0 && System.currentTimeMillis() < deadline) {
+                    try {
+                        slots.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for requests to shop '" + name + "'", e);
+                    }
+                }
+            }
+        }
+        try {
+            if (slot != null) {
+                closeSlot(slot);
+            }
+            CompletableFuture<Void> idleClosing;
+            synchronized (slots) {
+                idleClosing = closings.get(name);
+            }
+            if (idleClosing != null) {
+                idleClosing.join(); // its files must be closed before the folder moves
+            }
+            catalog.remove(name);
+        } finally {
+            if (slot != null) {
+                synchronized (slots) {
+                    slots.remove(name, slot);
+                }
+            }
+        }
+    }
+
+    private void release(Slot slot) {
+        synchronized (slots) {
+            slot.users--;
+            slot.lastUsedNanos = System.nanoTime();
+            slots.notifyAll();
+        }
+    }
+
+    /** Closes the shops nobody used for the idle time (never the default shop). */
+    public void closeIdle() {
+        long idleNanos = settings.idle().toNanos();
+        var idle = new ArrayList<Slot>();
+        synchronized (slots) {
+            long now = System.nanoTime();
+            for (Slot slot : slots.values()) {
+                if (!slot.name.isDefault() && !slot.closing && slot.users == 0 && slot.shop != null
+                        && now - slot.lastUsedNanos >= idleNanos) {
+                    slot.closing = true;
+                    idle.add(slot);
+                }
+            }
+            for (Slot slot : idle) {
+                slots.remove(slot.name);
+                closings.put(slot.name, new CompletableFuture<>());
+            }
+        }
+        for (Slot slot : idle) {
+            try {
+                closeSlot(slot);
+            } finally {
+                CompletableFuture<Void> done;
+                synchronized (slots) {
+                    done = closings.remove(slot.name);
+                }
+                done.complete(null);
+            }
+        }
+    }
+
+    private static void closeSlot(Slot slot) {
+        synchronized (slot) {
+            if (slot.shop == null) {
+                return;
+            }
+            try {
+                slot.shop.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("closing shop '{}' failed: {}", slot.name, e.toString());
+            }
+        }
+    }
+
+    /** Closes every open shop (the server is stopping). */
+    @Override
+    public void close() {
+        idleCloser.cancel(false);
+        List<Slot> all;
+        synchronized (slots) {
+            all = new ArrayList<>(slots.values());
+            slots.clear();
+        }
+        all.forEach(OpenShops::closeSlot);
+    }
+}

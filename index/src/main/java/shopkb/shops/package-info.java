@@ -1,0 +1,7 @@
+/**
+ * Many shops in one server. {@link shopkb.shops.ShopCatalog} owns the shops on disk (listed, created whole, removed by
+ * moving aside) laid out as {@link shopkb.shops.DataLayout} names; {@link shopkb.shops.OpenShops} owns which shops are
+ * open (opened on first use, closed when idle, never under a request); a {@link shopkb.shops.Shop} is one open shop's
+ * knowledge base and usage log. A shop's served content is changed only by its {@link shopkb.indexing.ServedContent}.
+ */
+package shopkb.shops;
