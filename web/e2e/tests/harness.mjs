@@ -23,14 +23,15 @@ export async function startServer() {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const child = spawn(java, ['--enable-native-access=ALL-UNNAMED', '-cp',
     `${path.join(ROOT, 'server', 'target', jar)}${path.delimiter}${lib}/*`, 'shopkb.server.Main', 'serve',
-    '--port', '0', '--content', content, '--data', path.join(dir, 'data'), '--web', path.join(ROOT, 'web', 'public')],
+    '--port', '0', '--content', content, '--data', path.join(dir, 'data'), '--web', path.join(ROOT, 'web', 'public'),
+    '--platform', path.join(ROOT, 'platform')],
   { stdio: ['ignore', 'pipe', 'inherit'] });
   let token = null;
   const base = await new Promise((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
-      const tokenMatch = line.match(/editor token for 'admin'.*: (kb_\S+)/);
+      const tokenMatch = line.match(/admin token for 'admin'.*: (kb_\S+)/);
       if (tokenMatch) token = tokenMatch[1];
       const ready = line.match(/ready at (http:\/\/localhost:\d+)/);
       if (ready) { clearTimeout(timeout); resolve(ready[1]); }

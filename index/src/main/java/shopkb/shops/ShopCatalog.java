@@ -13,6 +13,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import shopkb.ShopFolders;
 import shopkb.analysis.VocabularyLoader;
 import shopkb.check.RuleSet;
@@ -144,8 +149,9 @@ public final class ShopCatalog {
     }
 
     /**
-     * Removes a shop from service by moving its whole folder (content, history, usage, phrasings) under {@code removed/}
-     * : nothing is deleted, and moving it back restores it. The caller makes sure no server has it open.
+     * Removes a shop from service by moving its whole folder (content, history, usage, phrasings) under {@code removed/}:
+     * nothing is deleted, and moving it back restores it. Refused while a server has the shop open (it holds the shop
+     * index's lock, which this takes for the move).
      *
      * @return where it was moved
      */
@@ -157,9 +163,13 @@ public final class ShopCatalog {
             throw new UnknownShopException(name);
         }
         Path to = layout.removed().resolve(name.value() + "-" + Instant.now().toString().replace(":", ""));
-        try {
+        try (Directory index = FSDirectory.open(folders(name).index());
+             Lock unused = index.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             Folders.move(layout.shop(name), to);
             return to;
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("shop '" + name + "' is open in a running server; remove it there with "
+                    + "DELETE /api/shops/" + name + ", which closes it first", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move shop '" + name + "' to " + to, e);
         }

@@ -85,7 +85,8 @@ public final class UsageLog implements AutoCloseable {
         this.store = store;
         this.patternOf = patternOf;
         this.clock = clock;
-        this.writer = store == null ? null : Thread.ofPlatform().daemon().name("usage-log").start(this::writeLoop);
+        // A virtual thread: a server with a thousand open shops has a thousand logs, mostly waiting for events.
+        this.writer = store == null ? null : Thread.ofVirtual().name("usage-log").start(this::writeLoop);
     }
 
     /**

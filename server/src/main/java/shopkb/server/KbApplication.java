@@ -4,12 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import shopkb.KnowledgeBase;
 import shopkb.server.api.CheckHandler;
 import shopkb.server.api.CrossOriginGuard;
 import shopkb.server.api.EntryHandler;
@@ -20,13 +20,21 @@ import shopkb.server.api.InsightHandler;
 import shopkb.server.api.JsonErrorHandler;
 import shopkb.server.api.OpenApiHandler;
 import shopkb.server.api.SearchHandler;
+import shopkb.server.api.ShopRoutes;
+import shopkb.server.api.ShopsHandler;
+import shopkb.server.api.TokensHandler;
 import shopkb.server.api.TransferHandler;
 import shopkb.server.api.WorkLimiter;
+import shopkb.server.auth.Access;
 import shopkb.server.auth.AccessGuard;
 import shopkb.server.auth.TokenStore;
-import shopkb.usage.UsageLog;
+import shopkb.shops.OpenShops;
 
-/** Builds the Javalin application over a knowledge base; tests start it with their own wiring on port 0. */
+/**
+ * Builds the Javalin application over a server's shops: every operation on a shop under {@code /api/shops/{shop}/...}
+ * and, for the default shop, under today's {@code /api/...}; the shops and tokens API; the pages. {@link KbServer} is
+ * what opens and starts it.
+ */
 public final class KbApplication {
 
     /** Request bodies above this are refused before they are read. */
@@ -38,17 +46,14 @@ public final class KbApplication {
     private KbApplication() {
     }
 
-    /** The application; the caller owns (and closes) the knowledge base and the usage log. */
-    public static Javalin create(KnowledgeBase kb, ServerConfig config, TokenStore tokens, UsageLog usage) {
+    /** The application; the caller owns (and closes) the shops and the tokens. */
+    static Javalin create(OpenShops shops, ServerConfig config, TokenStore tokens) {
         var guard = new AccessGuard(tokens, config.readNeedsToken());
         var limiter = WorkLimiter.forThisMachine();
-        var search = new SearchHandler(kb, guard, limiter, usage);
-        var entries = new EntryHandler(kb, guard);
-        var transfer = new TransferHandler(kb, guard);
-        var health = new HealthHandler(kb, usage);
-        var feedback = new FeedbackHandler(kb, guard, usage);
-        var insight = new InsightHandler(kb, guard, usage);
-        var check = new CheckHandler(kb, guard, limiter);
+        var search = new SearchHandler(limiter);
+        var check = new CheckHandler(limiter);
+        var shopList = new ShopsHandler(shops, guard);
+        var tokenApi = new TokensHandler(tokens, shops, guard);
         return Javalin.create(app -> {
             app.jsonMapper(new io.javalin.json.JavalinJackson(apiMapper(), false));
             app.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -74,24 +79,31 @@ public final class KbApplication {
                 });
             }
             app.routes.before("/api/*", CrossOriginGuard::check);
-            app.routes.get("/api/search", search::get);
-            app.routes.post("/api/search", search::post);
-            app.routes.get("/api/intents", entries::intents);
-            app.routes.get("/api/entries", entries::list);
-            app.routes.post("/api/entries", entries::create);
-            app.routes.get("/api/entries/{id}", entries::get);
-            app.routes.put("/api/entries/{id}", entries::update);
-            app.routes.delete("/api/entries/{id}", entries::delete);
-            app.routes.get("/api/entries/{id}/history", entries::history);
-            app.routes.post("/api/entries/{id}/restore", entries::restore);
-            app.routes.post("/api/check", check::handle);
-            app.routes.post("/api/import", transfer::importFile);
-            app.routes.get("/api/export", transfer::export);
-            app.routes.post("/api/feedback", feedback::handle);
-            app.routes.get("/api/insight", insight::report);
-            app.routes.get("/api/insight/{table}.csv", insight::csv);
-            app.routes.post("/api/insight/add-similar", insight::addSimilar);
-            app.routes.get("/api/health", health::handle);
+            var shop = new ShopRoutes(app.routes, guard, shops);
+            shop.add(HandlerType.GET, "/search", Access.READ, search::get);
+            shop.add(HandlerType.POST, "/search", Access.READ, search::post);
+            shop.add(HandlerType.GET, "/intents", Access.READ, EntryHandler::intents);
+            shop.add(HandlerType.GET, "/entries", Access.READ, EntryHandler::list);
+            shop.add(HandlerType.POST, "/entries", Access.EDIT, EntryHandler::create);
+            shop.add(HandlerType.GET, "/entries/{id}", Access.READ, EntryHandler::get);
+            shop.add(HandlerType.PUT, "/entries/{id}", Access.EDIT, EntryHandler::update);
+            shop.add(HandlerType.DELETE, "/entries/{id}", Access.EDIT, EntryHandler::delete);
+            shop.add(HandlerType.GET, "/entries/{id}/history", Access.READ, EntryHandler::history);
+            shop.add(HandlerType.POST, "/entries/{id}/restore", Access.EDIT, EntryHandler::restore);
+            shop.add(HandlerType.POST, "/check", Access.READ, check::handle);
+            shop.add(HandlerType.POST, "/import", Access.EDIT, TransferHandler::importFile);
+            shop.add(HandlerType.GET, "/export", Access.READ, TransferHandler::export);
+            shop.add(HandlerType.POST, "/feedback", Access.READ, FeedbackHandler::handle);
+            shop.add(HandlerType.GET, "/insight", Access.EDIT, InsightHandler::report);
+            shop.add(HandlerType.GET, "/insight/{table}.csv", Access.EDIT, InsightHandler::csv);
+            shop.add(HandlerType.POST, "/insight/add-similar", Access.EDIT, InsightHandler::addSimilar);
+            shop.add(HandlerType.GET, "/health", Access.OPEN, HealthHandler::handle);
+            app.routes.get("/api/shops", shopList::list);
+            app.routes.post("/api/shops", shopList::create);
+            app.routes.delete(ShopRoutes.SHOP_PREFIX, shopList::remove);
+            app.routes.get("/api/tokens", tokenApi::list);
+            app.routes.post("/api/tokens", tokenApi::create);
+            app.routes.delete("/api/tokens/{name}", tokenApi::revoke);
             app.routes.get("/api/whoami", ctx -> ctx.json(guard.identify(ctx)));
             // No search, no content: the HTTP stack's own cost, the floor the benchmark compares against.
             app.routes.get("/api/ping", ctx -> ctx.result("{\"pong\":true}").contentType("application/json"));

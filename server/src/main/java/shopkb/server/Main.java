@@ -3,14 +3,13 @@ package shopkb.server;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import shopkb.server.bench.BenchCommand;
-import shopkb.server.bench.Soak;
 import shopkb.server.cli.CheckCommand;
 import shopkb.server.cli.FitFusionCommand;
 import shopkb.server.cli.Flags;
 import shopkb.server.cli.QualityCommand;
 import shopkb.server.cli.ReplayCommand;
 import shopkb.server.cli.ServeCommand;
+import shopkb.server.cli.ShopCommand;
 import shopkb.server.cli.TokenCommand;
 import shopkb.server.cli.TsvContentCommand;
 
@@ -57,15 +56,11 @@ public final class Main {
                     TsvContentCommand.run(Path.of(flags.positional().get(0)), Path.of(flags.positional().get(1)), System.out);
                 }
                 case "check-bench" -> CheckCommand.bench(config.contentDir(), System.out);
-                case "bench" -> BenchCommand.run(config.contentDir(),
-                        java.util.Arrays.stream(flags.named().getOrDefault("sizes", "10000,100000").split(","))
-                                .map(String::strip).map(Integer::parseInt).toList(),
-                        Double.parseDouble(flags.named().getOrDefault("seconds", "10")),
-                        Boolean.parseBoolean(flags.named().getOrDefault("semantic", "true")), System.out);
-                case "soak" -> Soak.run(config.contentDir(), Double.parseDouble(flags.named().getOrDefault("seconds", "300")),
-                        Integer.parseInt(flags.named().getOrDefault("windows", "10")), System.out);
                 case "replay" -> ReplayCommand.run(config, flags.named().get("day"), System.out);
-                case "token" -> TokenCommand.run(flags.positional(), flags.named().get("role"), config, System.out);
+                case "token" -> TokenCommand.run(flags.positional(), flags.named().get("role"), flags.named().get("shops"), config,
+                        System.out);
+                case "shop" -> ShopCommand.run(flags.positional(), flags.named().get("title"), flags.named().get("copy-of"), config,
+                        System.out);
                 default -> {
                     usage();
                     System.exit(2);
@@ -82,10 +77,9 @@ public final class Main {
         System.err.println("       shopkb quality FILE.tsv [--content faq-content] [--ablation true|false]");
         System.err.println("       shopkb fit-fusion QUERIES.tsv@CONTENT ...   (fits the words-and-meaning fusion)");
         System.err.println("       shopkb tsv-content FAQ.tsv DIR   (one intent and FAQ per id<TAB>question line)");
-        System.err.println("       shopkb bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false]");
-        System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
         System.err.println("       shopkb check-quality DRAFTS.tsv | check-bench  [--content faq-content]");
         System.err.println("       shopkb replay [--day YYYY-MM-DD] [--content faq-content] [--data data]");
-        System.err.println("       shopkb token add NAME [--role editor|reader] | token revoke NAME | token list  [--data data]");
+        System.err.println("       shopkb token add NAME [--role admin|editor|agent|reader] [--shops a,b|*] | token revoke NAME | token list  [--data data]");
+        System.err.println("       shopkb shop add NAME [--title T] [--copy-of SHOP] | shop remove NAME | shop list  [--data data]");
     }
 }

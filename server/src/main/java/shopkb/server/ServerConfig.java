@@ -1,28 +1,38 @@
 package shopkb.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import shopkb.shops.DataLayout;
+import shopkb.shops.ShopName;
 import shopkb.usage.UsageLog;
 
 /**
  * Server settings, from flags first, then environment variables, then defaults that need neither.
  *
  * @param host interface to bind; localhost by default, so a fresh install is not exposed
- * @param contentDir the knowledge-base files ({@code faq-content/})
- * @param dataDir where the index lives, outside the content folder
+ * @param contentDir the default shop's knowledge-base files ({@code faq-content/})
+ * @param dataDir where the indexes, tokens and other shops live, outside the content folder (see {@link DataLayout})
  * @param webDir the browser UI served at {@code /}
  * @param readNeedsToken require a token for reading and searching too (for a server exposed beyond localhost)
  * @param usage the usage log: on or off, learning on or off, retention in days
  * @param semantic rank by meaning too (the bundled sentence model), not by words only
+ * @param platformDir holds the platform-wide {@code vocabulary/} layer every shop adds its own to (absent: none)
+ * @param shopIdle how long a shop other than the default one stays open unused
  */
 public record ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken,
-                           UsageLog.Settings usage, boolean semantic) {
+                           UsageLog.Settings usage, boolean semantic, Path platformDir, Duration shopIdle) {
 
     public static final int DEFAULT_PORT = 7070;
+    public static final Path DEFAULT_PLATFORM = Path.of("platform");
+    public static final Duration DEFAULT_SHOP_IDLE = Duration.ofMinutes(30);
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+        if (shopIdle.isNegative()) {
+            throw new IllegalArgumentException("shop-idle-minutes must be 0 or more, got " + shopIdle.toMinutes());
         }
     }
 
@@ -31,16 +41,17 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
         this(host, port, contentDir, dataDir, webDir, readNeedsToken, UsageLog.Settings.defaults());
     }
 
-    /** Ranking by meaning too. */
+    /** Ranking by meaning too, the platform vocabulary in {@code platform/}, idle shops closed after 30 minutes. */
     public ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken,
                         UsageLog.Settings usage) {
-        this(host, port, contentDir, dataDir, webDir, readNeedsToken, usage, true);
+        this(host, port, contentDir, dataDir, webDir, readNeedsToken, usage, true, DEFAULT_PLATFORM, DEFAULT_SHOP_IDLE);
     }
 
     /**
      * Reads {@code --port N --host H --content DIR --data DIR --web DIR --require-read-token BOOL --usage-log BOOL
-     * --learning BOOL --usage-retention-days N --semantic BOOL}, else KB_PORT, KB_HOST, KB_CONTENT, KB_DATA, KB_WEB,
-     * KB_REQUIRE_READ_TOKEN, KB_USAGE_LOG, KB_LEARNING, KB_USAGE_RETENTION_DAYS, KB_SEMANTIC.
+     * --learning BOOL --usage-retention-days N --semantic BOOL --platform DIR --shop-idle-minutes N}, else KB_PORT,
+     * KB_HOST, KB_CONTENT, KB_DATA, KB_WEB, KB_REQUIRE_READ_TOKEN, KB_USAGE_LOG, KB_LEARNING, KB_USAGE_RETENTION_DAYS,
+     * KB_SEMANTIC, KB_PLATFORM, KB_SHOP_IDLE_MINUTES.
      */
     public static ServerConfig from(Map<String, String> flags, Map<String, String> env) {
         String port = pick(flags, env, "port", "KB_PORT", String.valueOf(DEFAULT_PORT));
@@ -57,7 +68,10 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
                 Path.of(pick(flags, env, "web", "KB_WEB", "web/public")),
                 bool(pick(flags, env, "require-read-token", "KB_REQUIRE_READ_TOKEN", "false"), "require-read-token"),
                 usage,
-                bool(pick(flags, env, "semantic", "KB_SEMANTIC", "true"), "semantic"));
+                bool(pick(flags, env, "semantic", "KB_SEMANTIC", "true"), "semantic"),
+                Path.of(pick(flags, env, "platform", "KB_PLATFORM", DEFAULT_PLATFORM.toString())),
+                Duration.ofMinutes(number(pick(flags, env, "shop-idle-minutes", "KB_SHOP_IDLE_MINUTES",
+                        String.valueOf(DEFAULT_SHOP_IDLE.toMinutes())), "shop-idle-minutes")));
     }
 
     private static int number(String value, String name) {
@@ -76,14 +90,19 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
         };
     }
 
-    /** The usage log's database, in the data folder. */
+    /** The data folder's layout: tokens, vectors, shops. */
+    public DataLayout layout() {
+        return new DataLayout(dataDir);
+    }
+
+    /** The default shop's usage log. */
     public Path usageFile() {
-        return dataDir.resolve("usage.db");
+        return layout().folders(ShopName.DEFAULT, contentDir).usageLog();
     }
 
     /** The token file, in the data folder. */
     public Path tokenFile() {
-        return dataDir.resolve("tokens.json");
+        return layout().tokens();
     }
 
     private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String var, String fallback) {

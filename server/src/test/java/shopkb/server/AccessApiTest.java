@@ -60,11 +60,11 @@ class AccessApiTest {
     }
 
     @Test
-    void theFirstStartCreatesOneEditorTokenAndOnlyOnce() {
+    void theFirstStartCreatesOneAdminTokenAndOnlyOnce() {
         TokenStore store = TokenStore.open(tmp.resolve("tokens.json"));
 
-        String first = TokenStore.ensureFirstEditor(store).orElseThrow();
-        assertEquals(Role.EDITOR, store.authenticate(first).orElseThrow().role());
-        assertTrue(TokenStore.ensureFirstEditor(store).isEmpty());
+        String first = TokenStore.ensureFirstAdmin(store).orElseThrow();
+        assertEquals(Role.ADMIN, store.authenticate(first).orElseThrow().role());
+        assertTrue(TokenStore.ensureFirstAdmin(store).isEmpty());
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyTest {
 
     private static final Pattern READY = Pattern.compile("ready at http://localhost:(\\d+)");
-    private static final Pattern TOKEN = Pattern.compile("editor token for 'admin'.*: (kb_\\S+)");
+    private static final Pattern TOKEN = Pattern.compile("admin token for 'admin'.*: (kb_\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

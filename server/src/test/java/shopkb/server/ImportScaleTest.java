@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shopkb.KnowledgeBase;
 import shopkb.content.FaqEntry;
-import shopkb.server.bench.SyntheticContent;
+import shopkb.quality.SyntheticContent;
 import shopkb.transfer.ContentImporter;
 import shopkb.transfer.ImportReport;
 import shopkb.transfer.TransferFormat;

@@ -2,7 +2,6 @@ package shopkb.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,18 +9,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.List;
 import shopkb.KnowledgeBase;
-import shopkb.search.RankingOptions;
+import shopkb.editing.Folders;
 import shopkb.semantic.MeaningModel;
+import shopkb.server.auth.Principal;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
-import shopkb.editing.Folders;
 import shopkb.usage.UsageLog;
 
 /**
- * The real server on a random port over a copy of the index module's readable fixture content, with one
- * editor token and one reader token.
+ * The real server ({@link KbServer}, as {@code serve} starts it) on a random port over a copy of the index module's
+ * readable fixture content as its default shop, with an editor and a reader token for the default shop and an admin
+ * token.
  */
 final class TestServer implements AutoCloseable {
 
@@ -35,9 +35,8 @@ final class TestServer implements AutoCloseable {
     final Path content;
     final String editorToken;
     final String readerToken;
-    private final KnowledgeBase kb;
-    private final Javalin app;
-    private final UsageLog usage;
+    final String adminToken;
+    private final KbServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestServer(Path dir) {
@@ -60,30 +59,40 @@ final class TestServer implements AutoCloseable {
     TestServer(Path dir, boolean readNeedsToken, UsageLog.Settings usageSettings, MeaningModel meaning) {
         content = copyFixture(dir.resolve("content"));
         Path data = dir.resolve("data");
-        kb = KnowledgeBase.open(content, data, RankingOptions.full(), meaning);
         var config = new ServerConfig("127.0.0.1", 0, content, data, Path.of("..", "web", "public"), readNeedsToken,
-                usageSettings);
-        TokenStore tokens = TokenStore.open(config.tokenFile());
+                usageSettings, true, dir.resolve("no-platform"), ServerConfig.DEFAULT_SHOP_IDLE);
+        server = KbServer.start(config, meaning);
+        TokenStore tokens = server.tokens();
+        adminToken = server.firstToken().orElseThrow();
         editorToken = tokens.add("alice", Role.EDITOR);
         readerToken = tokens.add("bob", Role.READER);
-        usage = UsageLog.open(config.usageFile(), usageSettings, kb::pattern, Clock.systemUTC());
-        app = KbApplication.create(kb, config, tokens, usage).start("127.0.0.1", 0);
     }
 
+    /** A token of {@code role} for {@code shops} (names, or "*"). */
+    String token(String name, Role role, String... shops) {
+        return server.tokens().add(name, role, List.of(shops.length == 0 ? new String[] {Principal.EVERY_SHOP} : shops));
+    }
+
+    KbServer server() {
+        return server;
+    }
+
+    /** The default shop's usage log. */
     UsageLog usage() {
-        return usage;
+        return server.defaultShop().usage();
     }
 
+    /** The default shop's knowledge base. */
     KnowledgeBase kb() {
-        return kb;
+        return server.defaultShop().kb();
     }
 
     String base() {
-        return "http://127.0.0.1:" + app.port();
+        return "http://127.0.0.1:" + server.port();
     }
 
     int port() {
-        return app.port();
+        return server.port();
     }
 
     /** GET that gives up after {@code timeout} (an HttpTimeoutException). */
@@ -101,7 +110,7 @@ final class TestServer implements AutoCloseable {
      * java.net.URI refuses to build.
      */
     Reply rawGet(String rawPathAndQuery) throws IOException {
-        try (var socket = new java.net.Socket("127.0.0.1", app.port())) {
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("GET " + rawPathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -173,9 +182,7 @@ final class TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        app.stop();
-        usage.close();
-        kb.close();
+    public void close() {
+        server.close();
     }
 }

@@ -2,10 +2,8 @@ package shopkb.server.api;
 
 import io.javalin.http.Context;
 import java.util.List;
-import shopkb.KnowledgeBase;
 import shopkb.check.Finding;
 import shopkb.check.ReplyChecker;
-import shopkb.server.auth.AccessGuard;
 
 /** {@code POST /api/check} with {@code {"text": DRAFT, "buyerMessage": ..., "scenario": ...}}: the draft's findings. */
 public final class CheckHandler {
@@ -18,18 +16,13 @@ public final class CheckHandler {
     public record CheckResponse(List<Finding> findings, double tookMs) {
     }
 
-    private final KnowledgeBase kb;
-    private final AccessGuard guard;
     private final WorkLimiter limiter;
 
-    public CheckHandler(KnowledgeBase kb, AccessGuard guard, WorkLimiter limiter) {
-        this.kb = kb;
-        this.guard = guard;
+    public CheckHandler(WorkLimiter limiter) {
         this.limiter = limiter;
     }
 
-    public void handle(Context ctx) {
-        guard.requireReader(ctx);
+    public void handle(Context ctx, ShopCall call) {
         CheckRequest request = JsonBodies.read(ctx, CheckRequest.class);
         if (request.text() == null) {
             throw ApiException.badRequest("text", "text (the draft reply) is required");
@@ -41,7 +34,7 @@ public final class CheckHandler {
             throw ApiException.badRequest("buyerMessage", "at most " + SearchHandler.MAX_QUERY_CHARS + " characters");
         }
         long start = System.nanoTime();
-        List<Finding> findings = limiter.run(() -> kb.check(request.text(), request.buyerMessage(), request.scenario()));
+        List<Finding> findings = limiter.run(() -> call.shop().kb().check(request.text(), request.buyerMessage(), request.scenario()));
         ctx.json(new CheckResponse(findings, Math.round((System.nanoTime() - start) / 10_000.0) / 100.0));
     }
 }

@@ -16,8 +16,6 @@ import shopkb.editing.EntryCodec;
 import shopkb.editing.HistoryRecord;
 import shopkb.search.NearDuplicate;
 import shopkb.server.KbApplication;
-import shopkb.server.auth.AccessGuard;
-import shopkb.server.auth.Principal;
 
 /**
  * {@code /api/entries}: list, read (with ETag), create, update and delete (If-Match required), history and
@@ -34,17 +32,13 @@ public final class EntryHandler {
     }
 
     private static final ObjectMapper JSON = KbApplication.apiMapper();
-    private final KnowledgeBase kb;
-    private final AccessGuard guard;
 
-    public EntryHandler(KnowledgeBase kb, AccessGuard guard) {
-        this.kb = kb;
-        this.guard = guard;
+    private EntryHandler() {
     }
 
     /** {@code GET /api/entries?type=&intent=&scenario=&q=}: entries in id order, filtered. */
-    public void list(Context ctx) {
-        guard.requireReader(ctx);
+    public static void list(Context ctx, ShopCall call) {
+        KnowledgeBase kb = call.shop().kb();
         String type = ctx.queryParam("type");
         if (type != null && !type.isBlank() && EntryType.fromName(type).isEmpty()) {
             throw ApiException.badRequest("type", "unknown type '" + type + "'; use faq, phrasing, policy or product");
@@ -64,44 +58,41 @@ public final class EntryHandler {
     }
 
     /** {@code GET /api/intents}: the declared intents, for filters and the editors' intent choice. */
-    public void intents(Context ctx) {
-        guard.requireReader(ctx);
-        ctx.json(kb.content().intents().values().stream()
+    public static void intents(Context ctx, ShopCall call) {
+        ctx.json(call.shop().kb().content().intents().values().stream()
                 .sorted(Comparator.comparing(shopkb.content.Intent::id)).toList());
     }
 
-    public void get(Context ctx) {
-        guard.requireReader(ctx);
+    public static void get(Context ctx, ShopCall call) {
         String id = validId(ctx);
-        ContentEditor.Versioned versioned = kb.editor().read(id)
+        ContentEditor.Versioned versioned = call.shop().kb().editor().read(id)
                 .orElseThrow(() -> ApiException.notFound("no entry with id '" + id + "'"));
         ctx.header("ETag", versioned.etag()).json(versioned.entry());
     }
 
-    public void create(Context ctx) {
-        Principal editor = guard.requireEditor(ctx);
+    public static void create(Context ctx, ShopCall call) {
+        KnowledgeBase kb = call.shop().kb();
         Entry entry = EntryCodec.fromJson(body(ctx));
-        ContentEditor.Versioned created = kb.editor().create(entry, editor.name());
-        ctx.status(201).header("ETag", created.etag()).header("Location", "/api/entries/" + entry.id())
-                .json(withWarnings(created.entry()));
+        ContentEditor.Versioned created = kb.editor().create(entry, call.by());
+        ctx.status(201).header("ETag", created.etag()).header("Location", ctx.path() + "/" + entry.id())
+                .json(withWarnings(kb, created.entry()));
     }
 
-    public void update(Context ctx) {
-        Principal editor = guard.requireEditor(ctx);
+    public static void update(Context ctx, ShopCall call) {
+        KnowledgeBase kb = call.shop().kb();
         String id = validId(ctx);
         Entry entry = EntryCodec.fromJson(body(ctx));
-        ContentEditor.Versioned updated = kb.editor().update(id, entry, ifMatch(ctx), editor.name());
-        ctx.header("ETag", updated.etag()).json(withWarnings(updated.entry()));
+        ContentEditor.Versioned updated = kb.editor().update(id, entry, ifMatch(ctx), call.by());
+        ctx.header("ETag", updated.etag()).json(withWarnings(kb, updated.entry()));
     }
 
-    public void delete(Context ctx) {
-        Principal editor = guard.requireEditor(ctx);
-        kb.editor().delete(validId(ctx), ifMatch(ctx), editor.name());
+    public static void delete(Context ctx, ShopCall call) {
+        call.shop().kb().editor().delete(validId(ctx), ifMatch(ctx), call.by());
         ctx.status(204);
     }
 
-    public void history(Context ctx) {
-        guard.requireReader(ctx);
+    public static void history(Context ctx, ShopCall call) {
+        KnowledgeBase kb = call.shop().kb();
         List<HistoryRecord> records = kb.editor().history(validId(ctx));
         if (records.isEmpty() && kb.entry(ctx.pathParam("id")).isEmpty()) {
             throw ApiException.notFound("no entry and no history with id '" + ctx.pathParam("id") + "'");
@@ -110,15 +101,15 @@ public final class EntryHandler {
     }
 
     /** {@code POST /api/entries/{id}/restore} with {@code {"version": N}}; If-Match unless the entry was deleted. */
-    public void restore(Context ctx) {
-        Principal editor = guard.requireEditor(ctx);
+    public static void restore(Context ctx, ShopCall call) {
+        KnowledgeBase kb = call.shop().kb();
         String id = validId(ctx);
         RestoreRequest request = JsonBodies.read(ctx, RestoreRequest.class);
         if (request.version() == null) {
             throw ApiException.badRequest("version", "the version to restore is required");
         }
         String ifMatch = kb.entry(id).isPresent() ? ifMatch(ctx) : "*";
-        ContentEditor.Versioned restored = kb.editor().restore(id, request.version(), ifMatch, editor.name());
+        ContentEditor.Versioned restored = kb.editor().restore(id, request.version(), ifMatch, call.by());
         ctx.header("ETag", restored.etag()).json(restored.entry());
     }
 
@@ -126,7 +117,7 @@ public final class EntryHandler {
      * The saved entry, with {@code warnings} beside its fields when a question means the same as another FAQ's: the
      * save went through, but buyers' messages could find either, so the editor should know.
      */
-    private Object withWarnings(Entry entry) {
+    private static Object withWarnings(KnowledgeBase kb, Entry entry) {
         List<NearDuplicate> duplicates = kb.nearDuplicates(entry, Integer.MAX_VALUE);
         if (duplicates.isEmpty()) {
             return entry;

@@ -9,6 +9,9 @@ import shopkb.editing.EntryExistsException;
 import shopkb.editing.EntryNotFoundException;
 import shopkb.editing.ValidationFailedException;
 import shopkb.editing.VersionConflictException;
+import shopkb.server.auth.AccessDenied;
+import shopkb.shops.ShopExistsException;
+import shopkb.shops.UnknownShopException;
 import shopkb.transfer.ContentImporter;
 import shopkb.transfer.ImportLimits;
 import org.slf4j.Logger;
@@ -29,6 +32,15 @@ public final class ErrorMapper {
             }
             write(ctx, e.status(), e.code(), e.getMessage(), e.where());
         });
+        routes.exception(AccessDenied.class, (e, ctx) -> {
+            if (e.reason() == AccessDenied.Reason.UNAUTHENTICATED) {
+                write(ctx, 401, "unauthorized", e.getMessage(), "Authorization");
+            } else {
+                write(ctx, 403, "forbidden", e.getMessage(), null);
+            }
+        });
+        routes.exception(UnknownShopException.class, (e, ctx) -> write(ctx, 404, "not_found", e.getMessage(), "shop"));
+        routes.exception(ShopExistsException.class, (e, ctx) -> write(ctx, 409, "already_exists", e.getMessage(), "name"));
         routes.exception(ValidationFailedException.class, (e, ctx) -> ctx.status(400).json(new ApiError("validation_failed",
                 "the entry was not saved: " + e.problems().size() + " problem(s)",
                 e.problems().getFirst().field(), e.problems(), null)));

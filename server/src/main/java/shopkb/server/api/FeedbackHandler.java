@@ -3,8 +3,6 @@ package shopkb.server.api;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.regex.Pattern;
-import shopkb.KnowledgeBase;
-import shopkb.server.auth.AccessGuard;
 import shopkb.usage.FeedbackAction;
 import shopkb.usage.UsageLog;
 
@@ -20,18 +18,11 @@ public final class FeedbackHandler {
 
     private static final Pattern QUERY_ID = Pattern.compile("[0-9a-f]{16}");
 
-    private final KnowledgeBase kb;
-    private final AccessGuard guard;
-    private final UsageLog usage;
-
-    public FeedbackHandler(KnowledgeBase kb, AccessGuard guard, UsageLog usage) {
-        this.kb = kb;
-        this.guard = guard;
-        this.usage = usage;
+    private FeedbackHandler() {
     }
 
-    public void handle(Context ctx) {
-        guard.requireReader(ctx);
+    public static void handle(Context ctx, ShopCall call) {
+        UsageLog usage = call.shop().usage();
         FeedbackRequest request = JsonBodies.read(ctx, FeedbackRequest.class);
         if (request.queryId() == null || !QUERY_ID.matcher(request.queryId()).matches()) {
             throw ApiException.badRequest("queryId", "queryId must be the queryId of a search response (16 hex digits)");
@@ -40,7 +31,7 @@ public final class FeedbackHandler {
             throw ApiException.badRequest("queryId", "unknown queryId: feedback refers to a search this server answered in the last "
                     + UsageLog.ISSUED_HOURS + " hours");
         }
-        if (request.resultId() == null || request.resultId().length() > 200 || kb.entry(request.resultId()).isEmpty()) {
+        if (request.resultId() == null || request.resultId().length() > 200 || call.shop().kb().entry(request.resultId()).isEmpty()) {
             throw ApiException.badRequest("resultId", "resultId must be the id of an existing entry");
         }
         FeedbackAction action = FeedbackAction.fromWireName(request.action() == null ? "" : request.action())

@@ -19,16 +19,12 @@ public final class HealthHandler {
                                  KnowledgeBase.Meaning meaning) {
     }
 
-    private final KnowledgeBase kb;
-    private final UsageLog usage;
-
-    public HealthHandler(KnowledgeBase kb, UsageLog usage) {
-        this.kb = kb;
-        this.usage = usage;
+    private HealthHandler() {
     }
 
-    public void handle(Context ctx) {
-        var health = kb.health();
+    public static void handle(Context ctx, ShopCall call) {
+        var health = call.shop().kb().health();
+        UsageLog usage = call.shop().usage();
         ctx.json(new HealthResponse(health.degraded() ? "degraded" : "ok", health.entries(), health.intents(), health.invalid(),
                 health.indexAgeSeconds(), health.indexReused(), health.problems(), usage.stats(), health.meaning()));
     }

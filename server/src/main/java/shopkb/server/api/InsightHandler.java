@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import shopkb.KnowledgeBase;
 import shopkb.editing.ContentEditor;
-import shopkb.server.auth.AccessGuard;
-import shopkb.server.auth.Principal;
 import shopkb.usage.Insight;
 import shopkb.usage.InsightCsv;
 import shopkb.usage.UsageLog;
@@ -25,33 +23,24 @@ public final class InsightHandler {
     static final int DEFAULT_DAYS = 30;
     static final int MAX_QUESTION_CHARS = 200;
 
-    private final KnowledgeBase kb;
-    private final AccessGuard guard;
-    private final UsageLog usage;
-
-    public InsightHandler(KnowledgeBase kb, AccessGuard guard, UsageLog usage) {
-        this.kb = kb;
-        this.guard = guard;
-        this.usage = usage;
+    private InsightHandler() {
     }
 
-    public void report(Context ctx) {
-        guard.requireEditor(ctx);
-        ctx.json(insight(ctx));
+    public static void report(Context ctx, ShopCall call) {
+        ctx.json(insight(ctx, call));
     }
 
-    public void csv(Context ctx) {
-        guard.requireEditor(ctx);
+    public static void csv(Context ctx, ShopCall call) {
         String table = ctx.pathParam("table");
         if (!InsightCsv.TABLES.contains(table)) {
             throw ApiException.notFound("no insight table '" + table + "'; tables: " + String.join(", ", InsightCsv.TABLES));
         }
         ctx.header("Content-Disposition", "attachment; filename=\"insight-" + table + ".csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(InsightCsv.write(insight(ctx), table));
+        ctx.contentType("text/csv; charset=utf-8").result(InsightCsv.write(insight(ctx, call), table));
     }
 
-    public void addSimilar(Context ctx) {
-        Principal editor = guard.requireEditor(ctx);
+    public static void addSimilar(Context ctx, ShopCall call) {
+        KnowledgeBase kb = call.shop().kb();
         AddSimilarRequest request = JsonBodies.read(ctx, AddSimilarRequest.class);
         String query = request.query() == null ? "" : request.query().strip();
         if (query.isEmpty() || query.length() > MAX_QUESTION_CHARS) {
@@ -63,14 +52,16 @@ public final class InsightHandler {
         if (request.intent() == null || kb.intent(request.intent()).isEmpty()) {
             throw ApiException.badRequest("intent", "intent must be the id of an existing intent");
         }
-        ContentEditor.Versioned updated = kb.editor().addSimilarQuestion(request.intent(), query, editor.name())
+        ContentEditor.Versioned updated = kb.editor().addSimilarQuestion(request.intent(), query, call.by())
                 .orElseThrow(() -> new ApiException(409, "no_faq",
                         "intent " + request.intent() + " has no FAQ yet; create one (the editor opens it prefilled)", "intent"));
         ctx.header("ETag", updated.etag());
         ctx.json(Map.of("id", updated.entry().id(), "intent", request.intent(), "question", query));
     }
 
-    private Insight insight(Context ctx) {
+    private static Insight insight(Context ctx, ShopCall call) {
+        UsageLog usage = call.shop().usage();
+        KnowledgeBase kb = call.shop().kb();
         String raw = ctx.queryParam("days");
         int days = DEFAULT_DAYS;
         if (raw != null) {

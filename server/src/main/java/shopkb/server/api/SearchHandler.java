@@ -4,12 +4,10 @@ import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-import shopkb.KnowledgeBase;
 import shopkb.content.EntryType;
 import shopkb.search.SearchRequest;
 import shopkb.search.SearchResponse;
-import shopkb.server.auth.AccessGuard;
-import shopkb.usage.UsageLog;
+import shopkb.shops.Shop;
 
 /**
  * {@code GET /api/search?q=TEXT&limit=N&type=T&scenario=S&product=CODE}, or the same fields as a JSON body to
@@ -22,42 +20,34 @@ public final class SearchHandler {
     public static final int DEFAULT_LIMIT = 10;
     private static final Pattern PRODUCT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,31}");
 
-    private final KnowledgeBase kb;
-    private final AccessGuard guard;
     private final WorkLimiter limiter;
-    private final UsageLog usage;
 
-    public SearchHandler(KnowledgeBase kb, AccessGuard guard, WorkLimiter limiter, UsageLog usage) {
-        this.kb = kb;
-        this.guard = guard;
+    public SearchHandler(WorkLimiter limiter) {
         this.limiter = limiter;
-        this.usage = usage;
     }
 
     /** The search parameters as sent, all text, validated in one place for GET and POST. */
     public record Params(String q, String limit, String type, String scenario, String product) {
     }
 
-    public void get(Context ctx) {
-        guard.requireReader(ctx);
+    public void get(Context ctx, ShopCall call) {
         SearchRequest request = validate(new Params(ctx.queryParam("q"), ctx.queryParam("limit"), ctx.queryParam("type"),
                 ctx.queryParam("scenario"), ctx.queryParam("product")));
-        ctx.json(searchAndLog(request, !CrossOriginGuard.fromAnotherSite(ctx)));
+        ctx.json(searchAndLog(call.shop(), request, !CrossOriginGuard.fromAnotherSite(ctx)));
     }
 
-    public void post(Context ctx) {
-        guard.requireReader(ctx);
+    public void post(Context ctx, ShopCall call) {
         SearchRequest request = validate(JsonBodies.read(ctx, Params.class));
-        ctx.json(searchAndLog(request, true));
+        ctx.json(searchAndLog(call.shop(), request, true));
     }
 
     /**
      * Searches with what agents' choices taught (when learning is on), and queues the search for the usage log
      * unless another site's page sent it (that would let any page fill the editors' insight tables).
      */
-    private SearchResponse searchAndLog(SearchRequest request, boolean log) {
-        SearchResponse response = limiter.run(() -> kb.search(request, usage.votes()));
-        String queryId = log ? usage.recordSearch(request.text(), response) : null;
+    private SearchResponse searchAndLog(Shop shop, SearchRequest request, boolean log) {
+        SearchResponse response = limiter.run(() -> shop.kb().search(request, shop.usage().votes()));
+        String queryId = log ? shop.usage().recordSearch(request.text(), response) : null;
         return queryId == null ? response : response.withQueryId(queryId);
     }
 

@@ -3,9 +3,6 @@ package shopkb.server.api;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import shopkb.KnowledgeBase;
-import shopkb.server.auth.AccessGuard;
-import shopkb.server.auth.Principal;
 import shopkb.transfer.ContentExporter;
 import shopkb.transfer.ContentImporter;
 import shopkb.transfer.ImportLimits;
@@ -18,18 +15,10 @@ import shopkb.transfer.TransferFormat;
  */
 public final class TransferHandler {
 
-    private final KnowledgeBase kb;
-    private final AccessGuard guard;
-    private final ContentImporter importer;
-
-    public TransferHandler(KnowledgeBase kb, AccessGuard guard) {
-        this.kb = kb;
-        this.guard = guard;
-        this.importer = new ContentImporter(kb);
+    private TransferHandler() {
     }
 
-    public void importFile(Context ctx) throws IOException {
-        Principal editor = guard.requireEditor(ctx);
+    public static void importFile(Context ctx, ShopCall call) throws IOException {
         TransferFormat format = format(ctx);
         String dryRun = ctx.queryParam("dryRun");
         if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
@@ -39,16 +28,15 @@ public final class TransferHandler {
         if (data.length == 0) {
             throw ApiException.badRequest("body", "send the file as the request body");
         }
-        ImportReport report = importer.run(format, data, "true".equals(dryRun), editor.name());
+        ImportReport report = new ContentImporter(call.shop().kb()).run(format, data, "true".equals(dryRun), call.by());
         ctx.status(!report.dryRun() && !report.rejected().isEmpty() ? 422 : 200).json(report);
     }
 
-    public void export(Context ctx) {
-        guard.requireReader(ctx);
+    public static void export(Context ctx, ShopCall call) {
         TransferFormat format = format(ctx);
         ctx.contentType(format.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"faq-content." + format.extension() + "\"")
-                .result(ContentExporter.export(kb.content().entries().values(), format));
+                .result(ContentExporter.export(call.shop().kb().content().entries().values(), format));
     }
 
     /** The file, up to the import limit (larger than the API's 1 MB for other bodies: shops' sheets are big). */

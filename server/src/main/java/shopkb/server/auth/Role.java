@@ -1,6 +1,14 @@
 package shopkb.server.auth;
 
-/** What a token may do: readers search and read; editors also change content. */
+/**
+ * What a token may do, each role including the ones before it: readers search and read; agents also give feedback and
+ * keep their own phrasings; editors also change content and see insight; admins may do all of it in every shop, and
+ * create and remove shops and tokens.
+ */
 public enum Role {
-    READER, EDITOR
+    READER, AGENT, EDITOR, ADMIN;
+
+    public boolean includes(Role other) {
+        return compareTo(other) >= 0;
+    }
 }

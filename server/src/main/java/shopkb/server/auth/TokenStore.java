@@ -19,17 +19,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import shopkb.editing.AtomicFiles;
+import shopkb.shops.ShopName;
 
 /**
- * API tokens, kept in a JSON file in the data folder as SHA-256 hashes only: a leaked file reveals no token.
+ * API tokens with their role and shops, kept in a JSON file in the data folder as SHA-256 hashes only: a leaked file
+ * reveals no token.
  * Tokens are 256 random bits, so a plain hash is enough (no password stretching needed). Presented tokens
  * are compared in constant time against every stored hash. The file is re-read when it changes, so
  * {@code ./kb token add} and {@code revoke} apply to a running server.
  */
 public final class TokenStore {
 
-    /** One stored token. */
-    public record StoredToken(String name, Role role, String sha256, String created) {
+    /**
+     * One stored token.
+     *
+     * @param shops the shops it may use ({@value Principal#EVERY_SHOP}: all); a token written before shops existed
+     *              has none listed and keeps the one shop there was, the default one
+     */
+    public record StoredToken(String name, Role role, String sha256, String created, List<String> shops) {
+        public StoredToken {
+            shops = shops == null ? List.of(ShopName.DEFAULT.value()) : List.copyOf(shops);
+        }
     }
 
     private record TokenFile(List<StoredToken> tokens) {
@@ -54,13 +64,19 @@ public final class TokenStore {
         return new TokenStore(file);
     }
 
-    /** Opens the store, creating a first editor token when there is none; returns the new token's text, if any. */
-    public static Optional<String> ensureFirstEditor(TokenStore store) {
+    /**
+     * Creates a first token, an admin's named {@value #FIRST_TOKEN}, when there is none; returns the new token's text, if
+     * any.
+     */
+    public static Optional<String> ensureFirstAdmin(TokenStore store) {
         if (!store.all().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(store.add("admin", Role.EDITOR));
+        return Optional.of(store.add(FIRST_TOKEN, Role.ADMIN, List.of(Principal.EVERY_SHOP)));
     }
+
+    /** The name of the token a first start creates. */
+    public static final String FIRST_TOKEN = "admin";
 
     public Optional<Principal> authenticate(String presented) {
         if (presented == null || presented.isBlank()) {
@@ -72,17 +88,30 @@ public final class TokenStore {
         for (StoredToken token : tokens) {
             // Every stored hash is compared, matched or not, so timing says nothing about which one matched.
             if (MessageDigest.isEqual(hash, HexFormat.of().parseHex(token.sha256())) && found == null) {
-                found = new Principal(token.name(), token.role());
+                found = new Principal(token.name(), token.role(), token.shops());
             }
         }
         return Optional.ofNullable(found);
     }
 
-    /** Adds a token and returns its text, which is shown once and never stored. */
-    public synchronized String add(String name, Role role) {
-        if (!NAME.matcher(name).matches()) {
+    /** Adds a token for the default shop and returns its text, which is shown once and never stored. */
+    public String add(String name, Role role) {
+        return add(name, role, List.of(ShopName.DEFAULT.value()));
+    }
+
+    /**
+     * Adds a token and returns its text, which is shown once and never stored.
+     *
+     * @param shops the shops it may use: names, or {@value Principal#EVERY_SHOP} for all
+     */
+    public synchronized String add(String name, Role role, List<String> shops) {
+        if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a token name is 1-40 letters, digits, '.', '_' or '-'");
         }
+        if (shops == null || shops.isEmpty()) {
+            throw new IllegalArgumentException("a token needs the shops it may use (names, or '" + Principal.EVERY_SHOP + "' for all)");
+        }
+        shops.stream().filter(shop -> !shop.equals(Principal.EVERY_SHOP)).forEach(ShopName::new);
         reloadIfChanged();
         if (tokens.stream().anyMatch(t -> t.name().equals(name))) {
             throw new IllegalArgumentException("a token named '" + name + "' exists; revoke it first");
@@ -92,7 +121,7 @@ public final class TokenStore {
         String text = "kb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         var next = new ArrayList<>(tokens);
         next.add(new StoredToken(name, role, HexFormat.of().formatHex(sha256(text)),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), shops));
         save(next);
         return text;
     }

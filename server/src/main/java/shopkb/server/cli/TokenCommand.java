@@ -1,32 +1,38 @@
 package shopkb.server.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import shopkb.server.ServerConfig;
+import shopkb.server.auth.Principal;
 import shopkb.server.auth.Role;
 import shopkb.server.auth.TokenStore;
+import shopkb.shops.ShopName;
 
-/** {@code token add NAME [--role editor|reader]}, {@code token revoke NAME}, {@code token list}; a running server follows. */
+/**
+ * {@code token add NAME [--role admin|editor|agent|reader] [--shops a,b|*]}, {@code token revoke NAME}, {@code token
+ * list}; a running server follows at once.
+ */
 public final class TokenCommand {
 
     private TokenCommand() {
     }
 
-    public static void run(List<String> args, String role, ServerConfig config, PrintStream out) {
+    /** @param shops comma-separated shop names or {@code *}; null: the default shop */
+    public static void run(List<String> args, String role, String shops, ServerConfig config, PrintStream out) {
         TokenStore store = TokenStore.open(config.tokenFile());
         String action = args.isEmpty() ? "list" : args.getFirst();
         switch (action) {
             case "add" -> {
                 String name = nameArg(args);
-                Role parsed = role == null ? Role.EDITOR : switch (role.toLowerCase(Locale.ROOT)) {
-                    case "editor" -> Role.EDITOR;
-                    case "reader" -> Role.READER;
-                    default -> throw new IllegalArgumentException("role is editor or reader");
-                };
-                out.println(store.add(name, parsed));
-                System.err.println("token '" + name + "' (" + parsed.name().toLowerCase(Locale.ROOT)
-                        + ") added; it is shown only this once");
+                Role parsed = role == null ? Role.EDITOR : parseRole(role);
+                List<String> allowed = parsed == Role.ADMIN ? List.of(Principal.EVERY_SHOP)
+                        : shops == null ? List.of(ShopName.DEFAULT.value())
+                        : Arrays.stream(shops.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                out.println(store.add(name, parsed, allowed));
+                System.err.println("token '" + name + "' (" + parsed.name().toLowerCase(Locale.ROOT) + ", shops "
+                        + String.join(",", allowed) + ") added; it is shown only this once");
             }
             case "revoke" -> {
                 String name = nameArg(args);
@@ -35,9 +41,17 @@ public final class TokenCommand {
                 }
                 out.println("token '" + name + "' revoked");
             }
-            case "list" -> store.all().forEach(t -> out.printf("%s\t%s\tcreated %s%n", t.name(),
-                    t.role().name().toLowerCase(Locale.ROOT), t.created()));
+            case "list" -> store.all().forEach(t -> out.printf("%s\t%s\t%s\tcreated %s%n", t.name(),
+                    t.role().name().toLowerCase(Locale.ROOT), String.join(",", t.shops()), t.created()));
             default -> throw new IllegalArgumentException("token takes add NAME, revoke NAME or list");
+        }
+    }
+
+    private static Role parseRole(String role) {
+        try {
+            return Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("role is admin, editor, agent or reader");
         }
     }
 

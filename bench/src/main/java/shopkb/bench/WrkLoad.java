@@ -1,4 +1,4 @@
-package shopkb.server.bench;
+package shopkb.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,7 @@
-package shopkb.server.bench;
+package shopkb.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -14,21 +13,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import shopkb.KnowledgeBase;
+import shopkb.ShopFolders;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
+import shopkb.editing.Folders;
+import shopkb.quality.SyntheticContent;
 import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
 import shopkb.semantic.MeaningModel;
-import shopkb.server.KbApplication;
+import shopkb.server.KbServer;
 import shopkb.server.ServerConfig;
-import shopkb.server.auth.Role;
-import shopkb.server.auth.TokenStore;
-import shopkb.editing.Folders;
 import shopkb.usage.UsageLog;
 
 /**
@@ -41,7 +39,7 @@ import shopkb.usage.UsageLog;
 public final class BenchCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PING = "/api/ping";
+    static final String PING = "/api/ping";
 
     private BenchCommand() {
     }
@@ -65,7 +63,7 @@ public final class BenchCommand {
         }
         Path scripts = Files.createTempDirectory("shopkb-bench-load-");
         try {
-            HttpLoad load = httpLoad(wrk.isPresent(), queries, scripts);
+            HttpLoad load = httpLoad(wrk.isPresent(), searchPaths("/api", queries), scripts);
             for (int size : sizes) {
                 Path dir = Files.createTempDirectory("shopkb-bench-");
                 try {
@@ -120,7 +118,7 @@ public final class BenchCommand {
         }
         double cold = (System.nanoTime() - start) / 1e9;
         out.printf("build, cold embedding cache: %8.1f s  (%,d texts encoded)%n", cold, encoded);
-        Folders.delete(data.resolve("index"));
+        Folders.delete(new ShopFolders(content, data).index());
         start = System.nanoTime();
         try (KnowledgeBase kb = KnowledgeBase.open(content, data, RankingOptions.full(), model)) {
             encoded = kb.health().meaning().vectorsEncoded();
@@ -130,17 +128,14 @@ public final class BenchCommand {
                 wordsOnly.buildSeconds(), warm / wordsOnly.buildSeconds());
         System.gc();
         start = System.nanoTime();
-        KnowledgeBase kb = KnowledgeBase.open(content, data, RankingOptions.full(), model);
-        TokenStore tokens = TokenStore.open(data.resolve("tokens.json"));
-        var config = new ServerConfig("127.0.0.1", 0, content, data, dir.resolve("no-web"), false);
-        UsageLog usage = UsageLog.open(config.usageFile(), config.usage(), kb::pattern, Clock.systemUTC());
-        Javalin app = KbApplication.create(kb, config, tokens, usage).start("127.0.0.1", 0);
+        KbServer server = KbServer.start(config(dir, content, data, UsageLog.Settings.defaults()), model);
+        KnowledgeBase kb = server.defaultShop().kb();
         out.printf("restart to ready:            %8.1f s  (persisted index %s, %d texts encoded)%n",
                 (System.nanoTime() - start) / 1e9, kb.health().indexReused() ? "reused" : "REBUILT",
                 kb.health().meaning().vectorsEncoded());
         System.gc();
-        out.printf("heap after load:             %8d MB%n", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
-        String base = "http://127.0.0.1:" + app.port();
+        out.printf("heap after load:             %8d MB%n", heapMb());
+        String base = "http://127.0.0.1:" + server.port();
         load.search(base, 4, Math.min(5, seconds));
         out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
         LoadRun.Result one = load.search(base, 1, seconds);
@@ -151,9 +146,18 @@ public final class BenchCommand {
         print(out, "HTTP search, + meaning", eight);
         out.printf("%-26s %5d   with meaning: %.0f%% of the words-only throughput%n", "", 8,
                 100 * eight.throughput() / wordsOnly.eightClients().throughput());
-        app.stop();
-        usage.close();
-        kb.close();
+        server.close();
+    }
+
+    /** A server on a free port of loopback over {@code content} as its default shop, no pages, no platform layer. */
+    static ServerConfig config(Path dir, Path content, Path data, UsageLog.Settings usage) {
+        return new ServerConfig("127.0.0.1", 0, content, data, dir.resolve("no-web"), false, usage, true,
+                dir.resolve("no-platform"), ServerConfig.DEFAULT_SHOP_IDLE);
+    }
+
+    /** Heap in use now, in MB (call after a collection for what stays). */
+    static long heapMb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 
     private static SearchFigures benchSize(Path demo, Path dir, int size, double seconds, List<String> queries, HttpLoad load,
@@ -170,18 +174,15 @@ public final class BenchCommand {
 
         System.gc();
         start = System.nanoTime();
-        KnowledgeBase kb = KnowledgeBase.open(content, data);
-        TokenStore tokens = TokenStore.open(data.resolve("tokens.json"));
-        String token = tokens.add("bench", Role.EDITOR);
-        var config = new ServerConfig("127.0.0.1", 0, content, data, dir.resolve("no-web"), false);
-        UsageLog usage = UsageLog.open(config.usageFile(), config.usage(), kb::pattern, Clock.systemUTC());
-        Javalin app = KbApplication.create(kb, config, tokens, usage).start("127.0.0.1", 0);
+        KbServer server = KbServer.start(config(dir, content, data, UsageLog.Settings.defaults()), MeaningModel.off());
+        KnowledgeBase kb = server.defaultShop().kb();
+        String token = server.firstToken().orElseThrow();
         out.printf("restart to ready:   %8.1f s  (persisted index %s)%n", (System.nanoTime() - start) / 1e9,
                 kb.health().indexReused() ? "reused" : "REBUILT");
         System.gc();
-        out.printf("heap after load:    %8d MB%n", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+        out.printf("heap after load:    %8d MB%n", heapMb());
 
-        String base = "http://127.0.0.1:" + app.port();
+        String base = "http://127.0.0.1:" + server.port();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LoadRun.Operation inProcess = n -> kb.search(SearchRequest.of(queries.get(n % queries.size()), 10));
         load.search(base, 4, Math.min(5, seconds)); // warm-up of the JIT and the connections
@@ -191,14 +192,14 @@ public final class BenchCommand {
         var byConcurrency = new java.util.HashMap<Integer, LoadRun.Result>();
         for (int concurrency : LoadRun.levels()) {
             LoadRun.Result floor = LoadRun.run(concurrency, seconds, inProcess);
-            LoadRun.Result server = load.search(base, concurrency, seconds);
-            byConcurrency.put(concurrency, server);
+            LoadRun.Result overHttp = load.search(base, concurrency, seconds);
+            byConcurrency.put(concurrency, overHttp);
             LoadRun.Result http0 = load.ping(base, concurrency, seconds);
             print(out, "in-process (floor)", floor);
             print(out, "HTTP, no search (floor)", http0);
-            print(out, "HTTP search", server);
+            print(out, "HTTP search", overHttp);
             out.printf("%-26s %5d   server/in-process throughput %.0f%%, p50 over floor +%.2f ms%n", "", concurrency,
-                    100 * server.throughput() / floor.throughput(), server.p50() - floor.p50());
+                    100 * overHttp.throughput() / floor.throughput(), overHttp.p50() - floor.p50());
         }
 
         List<String> faqIds = kb.content().entries().values().stream().filter(e -> e instanceof FaqEntry)
@@ -236,46 +237,46 @@ public final class BenchCommand {
         out.printf("%-26s %5s   writes done %d (%.1f/s), write errors %d%n", "", "", writes.get(),
                 writes.get() / withWrites.seconds(), writeErrors.get());
 
-        compareLogging(kb, config, tokens, dir, load, seconds, out);
-        app.stop();
-        usage.close();
-        kb.close();
+        server.close();
+        compareLogging(dir, content, data, load, seconds, out);
         return new SearchFigures(buildSeconds, byConcurrency.get(1), byConcurrency.get(8));
     }
 
     /**
-     * Search at 8 clients against two servers on the same knowledge base, one logging every search (and learning)
-     * and one not, alternating twice so drift on the machine falls on both.
+     * Search at 8 clients against the same knowledge base served with the usage log (and learning) on and off, the
+     * server restarted on its persisted index for each, alternating twice so drift on the machine falls on both.
      */
-    private static void compareLogging(KnowledgeBase kb, ServerConfig config, TokenStore tokens, Path dir, HttpLoad load,
-                                       double seconds, PrintStream out) throws Exception {
-        UsageLog off = UsageLog.disabled(config.usage());
-        UsageLog on = UsageLog.open(dir.resolve("logging-bench").resolve("usage.db"), config.usage(), kb::pattern, Clock.systemUTC());
-        Javalin quiet = KbApplication.create(kb, config, tokens, off).start("127.0.0.1", 0);
-        Javalin logging = KbApplication.create(kb, config, tokens, on).start("127.0.0.1", 0);
+    private static void compareLogging(Path dir, Path content, Path data, HttpLoad load, double seconds, PrintStream out)
+            throws Exception {
+        UsageLog.Settings on = UsageLog.Settings.defaults();
+        UsageLog.Settings off = new UsageLog.Settings(false, false, on.retentionDays());
         var offRuns = new java.util.ArrayList<LoadRun.Result>();
         var onRuns = new java.util.ArrayList<LoadRun.Result>();
+        UsageLog.Stats stats = null;
         for (int round = 0; round < 2; round++) {
-            offRuns.add(load.search("http://127.0.0.1:" + quiet.port(), 8, seconds));
-            onRuns.add(load.search("http://127.0.0.1:" + logging.port(), 8, seconds));
+            try (KbServer quiet = KbServer.start(config(dir, content, data, off), MeaningModel.off())) {
+                load.search("http://127.0.0.1:" + quiet.port(), 4, Math.min(2, seconds));
+                offRuns.add(load.search("http://127.0.0.1:" + quiet.port(), 8, seconds));
+            }
+            try (KbServer logging = KbServer.start(config(dir, content, data, on), MeaningModel.off())) {
+                load.search("http://127.0.0.1:" + logging.port(), 4, Math.min(2, seconds));
+                onRuns.add(load.search("http://127.0.0.1:" + logging.port(), 8, seconds));
+                logging.defaultShop().usage().flush();
+                stats = logging.defaultShop().usage().stats();
+            }
         }
-        on.flush();
         for (int i = 0; i < offRuns.size(); i++) {
             print(out, "HTTP search, log off", offRuns.get(i));
             print(out, "HTTP search, log on", onRuns.get(i));
         }
         double p99Off = offRuns.stream().mapToDouble(LoadRun.Result::p99).average().orElse(0);
         double p99On = onRuns.stream().mapToDouble(LoadRun.Result::p99).average().orElse(0);
-        var stats = on.stats();
         out.printf("%-26s %5d   p99 with logging %.2f ms vs %.2f ms without: %+.1f%%; logged %d, dropped %d, failed %d%n",
                 "", 8, p99On, p99Off, 100 * (p99On / p99Off - 1), stats.logged(), stats.dropped(), stats.failed());
-        quiet.stop();
-        logging.stop();
-        on.close();
     }
 
     /** The HTTP side of the load, against a server at {@code base}: searches cycling through the query mix, and pings. */
-    private interface HttpLoad {
+    interface HttpLoad {
         LoadRun.Result search(String base, int concurrency, double seconds) throws Exception;
 
         LoadRun.Result ping(String base, int concurrency, double seconds) throws Exception;
@@ -285,9 +286,7 @@ public final class BenchCommand {
      * wrk in its own process when installed (its request scripts written once into {@code dir}); else Java's HTTP
      * client in this JVM (which takes CPU from the server).
      */
-    private static HttpLoad httpLoad(boolean useWrk, List<String> queries, Path dir) throws IOException {
-        List<String> searchPaths = queries.stream()
-                .map(q -> "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
+    static HttpLoad httpLoad(boolean useWrk, List<String> searchPaths, Path dir) throws IOException {
         if (useWrk) {
             WrkLoad search = WrkLoad.forPaths(searchPaths, Files.createDirectories(dir.resolve("wrk-search")));
             WrkLoad ping = WrkLoad.forPaths(List.of(PING), Files.createDirectories(dir.resolve("wrk-ping")));
@@ -338,7 +337,12 @@ public final class BenchCommand {
         return written.statusCode() == 200;
     }
 
-    private static void print(PrintStream out, String name, LoadRun.Result r) {
+    /** Search requests for the queries, in the given prefix ({@code /api} or a shop's {@code /api/shops/NAME}). */
+    static List<String> searchPaths(String prefix, List<String> queries) {
+        return queries.stream().map(q -> prefix + "/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
+    }
+
+    static void print(PrintStream out, String name, LoadRun.Result r) {
         out.printf("%-26s %5d %9.2f %9.2f %9.2f %11.0f %8d%n", name, r.concurrency(), r.p50(), r.p99(), r.p999(),
                 r.throughput(), r.errors());
     }

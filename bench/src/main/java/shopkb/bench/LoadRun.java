@@ -1,4 +1,4 @@
-package shopkb.server.bench;
+package shopkb.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

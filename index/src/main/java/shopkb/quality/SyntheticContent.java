@@ -1,4 +1,4 @@
-package shopkb.server.bench;
+package shopkb.quality;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import shopkb.analysis.VocabularyLoader;
+import shopkb.check.RuleSet;
+import shopkb.content.ContentFormat;
 import shopkb.content.ContentLoader;
 import shopkb.content.Entry;
+import shopkb.content.EntryType;
 import shopkb.content.FaqEntry;
 import shopkb.content.LoadedContent;
 import shopkb.content.PhrasingEntry;
@@ -18,8 +22,9 @@ import shopkb.editing.EntryCodec;
 import shopkb.editing.Folders;
 
 /**
- * A large knowledge base with the demo's structure and vocabulary: each synthetic entry is a demo entry
- * varied with other products, colours, sizes and phrasings, in the demo's mix of types.
+ * Synthetic content for the benchmark, the soak and scale tests: knowledge bases with the demo's structure and
+ * vocabulary, each synthetic entry a demo entry varied with other products, colours, sizes and phrasings, in the demo's
+ * mix of types.
  */
 public final class SyntheticContent {
 
@@ -34,15 +39,15 @@ public final class SyntheticContent {
     /** Writes {@code entries} synthetic entries (plus the demo's intents, products, vocabulary, rules) under {@code target}. */
     public static void write(Path demo, Path target, int entries, long seed) throws IOException {
         LoadedContent base = new ContentLoader(demo).load();
-        for (String folder : List.of("intents", "product", "vocabulary", "rules")) {
+        for (String folder : List.of(ContentFormat.INTENTS_FOLDER, EntryType.PRODUCT.folder(), VocabularyLoader.FOLDER, RuleSet.FOLDER)) {
             Folders.copy(demo.resolve(folder), target.resolve(folder));
         }
         List<FaqEntry> faqs = base.entries().values().stream().filter(e -> e instanceof FaqEntry).map(e -> (FaqEntry) e).toList();
         List<PhrasingEntry> phrasings = base.entries().values().stream().filter(e -> e instanceof PhrasingEntry).map(e -> (PhrasingEntry) e).toList();
         List<PolicyEntry> policies = base.entries().values().stream().filter(e -> e instanceof PolicyEntry).map(e -> (PolicyEntry) e).toList();
         var random = new Random(seed);
-        for (String folder : List.of("faq", "phrasing", "policy")) {
-            Files.createDirectories(target.resolve(folder));
+        for (EntryType type : List.of(EntryType.FAQ, EntryType.PHRASING, EntryType.POLICY)) {
+            Files.createDirectories(target.resolve(type.folder()));
         }
         for (int i = 0; i < entries; i++) {
             double kind = random.nextDouble();
@@ -54,7 +59,7 @@ public final class SyntheticContent {
             } else {
                 entry = policy(policies.get(random.nextInt(policies.size())), i, random);
             }
-            Files.write(target.resolve(entry.type().folder()).resolve(entry.id() + ".yaml"), EntryCodec.toYaml(entry));
+            Files.write(target.resolve(LoadedContent.relativePath(entry)), EntryCodec.toYaml(entry));
         }
     }
 

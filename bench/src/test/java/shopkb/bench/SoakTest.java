@@ -1,4 +1,4 @@
-package shopkb.server;
+package shopkb.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import shopkb.server.bench.Soak;
+
 
 /** The short form of the soak (30 s of mixed search and writes); ./kb soak runs the long form. */
 class SoakTest {

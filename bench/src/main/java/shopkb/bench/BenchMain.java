@@ -1,0 +1,59 @@
+package shopkb.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import shopkb.server.ServerConfig;
+import shopkb.server.cli.Flags;
+
+/**
+ * {@code bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false]}, {@code bench --shops 1000 [--entries 200]
+ * [--seconds 10] [--semantic true|false]} and {@code soak [--seconds 300] [--windows 10]}; {@code --content DIR} names the
+ * demo content the synthetic knowledge bases are made from.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> words = Arrays.asList(args);
+        if (words.isEmpty()) {
+            usage();
+            System.exit(2);
+        }
+        try {
+            Flags flags = Flags.parse(words.subList(1, words.size()));
+            Map<String, String> named = flags.named();
+            Path demo = ServerConfig.from(Map.of("content", named.getOrDefault("content", "")), System.getenv()).contentDir();
+            double seconds = Double.parseDouble(named.getOrDefault("seconds", words.getFirst().equals("soak") ? "300" : "10"));
+            boolean semantic = Boolean.parseBoolean(named.getOrDefault("semantic", "true"));
+            switch (words.getFirst()) {
+                case "bench" -> {
+                    if (named.containsKey("shops")) {
+                        ShopsBench.run(demo, Integer.parseInt(named.get("shops")), Integer.parseInt(named.getOrDefault("entries", "200")),
+                                seconds, semantic, System.out);
+                    } else {
+                        BenchCommand.run(demo, Arrays.stream(named.getOrDefault("sizes", "10000,100000").split(","))
+                                .map(String::strip).map(Integer::parseInt).toList(), seconds, semantic, System.out);
+                    }
+                }
+                case "soak" -> Soak.run(demo, seconds, Integer.parseInt(named.getOrDefault("windows", "10")), System.out);
+                default -> {
+                    usage();
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println("shopkb: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: shopkb bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false]");
+        System.err.println("       shopkb bench --shops 1000 [--entries 200] [--seconds 10] [--semantic true|false]");
+        System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
+    }
+}

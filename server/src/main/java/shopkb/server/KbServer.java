@@ -1,0 +1,112 @@
+package shopkb.server;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
+import shopkb.SharedResources;
+import shopkb.search.RankingOptions;
+import shopkb.semantic.MeaningModel;
+import shopkb.server.auth.TokenStore;
+import shopkb.shops.OpenShops;
+import shopkb.shops.Shop;
+import shopkb.shops.ShopCatalog;
+import shopkb.shops.ShopName;
+
+/**
+ * A whole server, opened in one order and closed in the other: what the shops share (the sentence model's cache of
+ * vectors, the background threads, the platform vocabulary), the shops (the default one opened now, the others on
+ * first use, each with its usage log), the tokens, then HTTP. {@code serve}, the tests and the benchmark all start a
+ * server through this class and nothing else.
+ */
+public final class KbServer implements AutoCloseable {
+
+    private final SharedResources shared;
+    private final OpenShops shops;
+    private final TokenStore tokens;
+    private final Javalin http;
+    private final String firstToken;
+
+    private KbServer(SharedResources shared, OpenShops shops, TokenStore tokens, Javalin http, String firstToken) {
+        this.shared = shared;
+        this.shops = shops;
+        this.tokens = tokens;
+        this.http = http;
+        this.firstToken = firstToken;
+    }
+
+    /**
+     * Opens everything and starts listening.
+     *
+     * @param meaning the sentence model, loaded once by the caller (or {@link MeaningModel#off()}); every shop shares it
+     */
+    public static KbServer start(ServerConfig config, MeaningModel meaning) {
+        SharedResources shared = SharedResources.open(RankingOptions.full(), meaning, config.layout().vectors(),
+                config.platformDir());
+        OpenShops shops = null;
+        try {
+            shops = OpenShops.open(new ShopCatalog(config.layout(), config.contentDir()), shared,
+                    new OpenShops.Settings(config.usage(), config.shopIdle()));
+            TokenStore tokens = TokenStore.open(config.tokenFile());
+            String first = TokenStore.ensureFirstAdmin(tokens).orElse(null);
+            Javalin http = KbApplication.create(shops, config, tokens).start(config.host(), config.port());
+            return new KbServer(shared, shops, tokens, http, first);
+        } catch (RuntimeException e) {
+            if (shops != null) {
+                shops.close();
+            }
+            closeQuietly(shared, e);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public OpenShops shops() {
+        return shops;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    /** The default shop, which stays open as long as the server runs. */
+    public Shop defaultShop() {
+        try (OpenShops.Lease lease = shops.use(ShopName.DEFAULT)) {
+            return lease.shop();
+        }
+    }
+
+    /** The admin token this start created because there was none (shown once), if it did. */
+    public Optional<String> firstToken() {
+        return Optional.ofNullable(firstToken);
+    }
+
+    /** Stops HTTP first (no request is cut off by a closing shop), then the shops, then what they shared. */
+    @Override
+    public void close() {
+        try {
+            http.stop();
+        } finally {
+            try {
+                shops.close();
+            } finally {
+                try {
+                    shared.close();
+                } catch (IOException e) {
+                    LoggerFactory.getLogger(KbServer.class).warn("closing the shared vector cache failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(SharedResources shared, RuntimeException cause) {
+        try {
+            shared.close();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}
