@@ -25,11 +25,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shopkb.server.auth.Role;
 
 /**
- * Walks the OpenAPI document: every operation is called with good and bad requests, and every real response
- * must have a documented status and match the documented schema; every error is a schema-valid Error, including
- * those Jetty writes before a request reaches the application.
+ * Walks the OpenAPI document: every operation is called with good and bad requests, every operation on a shop both at
+ * the default shop's path and at a second shop's, and every real response must have a documented status and match the
+ * documented schema; every error is a schema-valid Error, including those Jetty writes before a request reaches the
+ * application.
  */
 class ContractTest {
 
@@ -44,6 +46,9 @@ class ContractTest {
     /** Operations called, as "GET /api/search". */
     private static final Set<String> called = new LinkedHashSet<>();
     private static final List<String> violations = new ArrayList<>();
+    /** Operations on the server rather than on one shop: at one path only. */
+    private static final Set<String> SERVER_OPERATIONS = Set.of("/api/openapi.json", "/api/whoami", "/api/ping", "/api/tokens",
+            "/api/tokens/{name}");
 
     /** A response as it came off the wire. */
     record Wire(int status, String contentType, byte[] body) {
@@ -130,8 +135,20 @@ class ContractTest {
     }
 
     /** Calls an operation and checks the response against the document; returns it for further checks. */
+    /** The shop the walk addresses ({@code /api/shops/NAME/...}), or null for the default shop's {@code /api/...}. */
+    private static String shop;
+
+    /** A path of an operation on a shop, in the shop the walk addresses; operations on the server stay as they are. */
+    private static String inShop(String path) {
+        return shop == null ? path : "/api/shops/" + shop + path.substring("/api".length());
+    }
+
     private static Wire call(String method, String template, String target, String token, Map<String, String> extra, String body)
             throws Exception {
+        if (!template.startsWith("/api/shops") && !SERVER_OPERATIONS.contains(template)) {
+            template = shop == null ? template : "/api/shops/{shop}" + template.substring("/api".length());
+            target = inShop(target);
+        }
         var headers = new LinkedHashMap<String, String>();
         if (token != null) {
             headers.put("Authorization", "Bearer " + token);
@@ -187,10 +204,8 @@ class ContractTest {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    @Test
-    void everyOperationAnswersAsDocumented() throws Exception {
-        String editor = server.editorToken;
-        String reader = server.readerToken;
+    /** Calls every operation on a shop, at the default shop's paths or, with {@link #shop} set, that shop's. */
+    private static void walkShopOperations(String editor, String reader) throws Exception {
         Map<String, String> none = Map.of();
         String phrasing = "{\"type\":\"phrasing\",\"id\":\"phr.contract\",\"intent\":\"shipping.carriers\",\"scenario\":\"物流\","
                 + "\"title\":\"极兔\",\"text\":\"亲,可以发极兔哦\"}";
@@ -225,7 +240,7 @@ class ContractTest {
         call("GET", id, "/api/entries/phr.contract");
         call("GET", id, "/api/entries/no.such-entry");
         call("GET", id, "/api/entries/-bad");
-        String etag = server.get("/api/entries/phr.contract").etag();
+        String etag = server.get(inShop("/api/entries/phr.contract")).etag();
         call("PUT", id, "/api/entries/phr.contract", editor, Map.of("If-Match", etag), phrasing.replace("极兔\"", "极兔快递\""));
         call("PUT", id, "/api/entries/phr.contract", editor, Map.of("If-Match", etag), phrasing);
         call("PUT", id, "/api/entries/phr.contract", editor, none, phrasing);
@@ -235,13 +250,13 @@ class ContractTest {
         assertEquals(400, control.status());
         call("GET", id + "/history", "/api/entries/phr.contract/history");
         call("GET", id + "/history", "/api/entries/no.such-entry/history");
-        String current = server.get("/api/entries/phr.contract").etag();
+        String current = server.get(inShop("/api/entries/phr.contract")).etag();
         call("POST", id + "/restore", "/api/entries/phr.contract/restore", editor, Map.of("If-Match", current), "{\"version\":1}");
         call("POST", id + "/restore", "/api/entries/phr.contract/restore", editor, Map.of("If-Match", current), "{\"version\":1}");
         call("POST", id + "/restore", "/api/entries/phr.contract/restore", editor, none, "{}");
         call("DELETE", id, "/api/entries/phr.contract", editor, none, null);
         call("DELETE", id, "/api/entries/phr.contract", editor, Map.of("If-Match", "\"stale\""), null);
-        call("DELETE", id, "/api/entries/phr.contract", editor, Map.of("If-Match", server.get("/api/entries/phr.contract").etag()), null);
+        call("DELETE", id, "/api/entries/phr.contract", editor, Map.of("If-Match", server.get(inShop("/api/entries/phr.contract")).etag()), null);
         call("DELETE", id, "/api/entries/phr.contract", editor, Map.of("If-Match", "\"x\""), null);
 
         String sheet = "标准问题,意图,答案\n能发极兔吗,shipping.carriers,可以\n";
@@ -252,7 +267,7 @@ class ContractTest {
         call("GET", "/api/export", "/api/export?format=csv");
         call("GET", "/api/export", "/api/export?format=doc");
 
-        String queryId = server.get("/api/search?q=" + q("包邮吗")).json().get("queryId").asText();
+        String queryId = server.get(inShop("/api/search?q=" + q("包邮吗"))).json().get("queryId").asText();
         call("POST", "/api/feedback", "/api/feedback", null, none,
                 "{\"queryId\":\"" + queryId + "\",\"resultId\":\"faq.shipping.carriers\",\"action\":\"copied\"}");
         call("POST", "/api/feedback", "/api/feedback", null, none, "{\"queryId\":\"x\",\"resultId\":\"faq.shipping.carriers\",\"action\":\"copied\"}");
@@ -268,13 +283,62 @@ class ContractTest {
         call("POST", "/api/insight/add-similar", "/api/insight/add-similar", editor, none, "{\"query\":\"\",\"intent\":\"shipping.carriers\"}");
 
         call("GET", "/api/health", "/api/health");
-        call("GET", "/api/openapi.json", "/api/openapi.json");
-        call("GET", "/api/whoami", "/api/whoami", reader, none, null);
-        call("GET", "/api/whoami", "/api/whoami", null, none, null);
-        call("GET", "/api/ping", "/api/ping");
         call("GET", "/api/health", "/api/health", null, Map.of("Host", "evil.example"), null);
         // Headers too large for Jetty: refused before routing, still a documented JSON error.
         call("GET", "/api/health", "/api/health", null, Map.of("X-Padding", "p".repeat(70_000)), null);
+    }
+
+    @Test
+    void everyOperationAnswersAsDocumented() throws Exception {
+        Map<String, String> none = Map.of();
+        walkShopOperations(server.editorToken, server.readerToken);
+
+        call("GET", "/api/openapi.json", "/api/openapi.json");
+        call("GET", "/api/whoami", "/api/whoami", server.readerToken, none, null);
+        call("GET", "/api/whoami", "/api/whoami", null, none, null);
+        call("GET", "/api/ping", "/api/ping");
+
+        String admin = server.adminToken;
+        call("GET", "/api/shops", "/api/shops");
+        call("GET", "/api/shops", "/api/shops", "kb_unknown", none, null);
+        call("POST", "/api/shops", "/api/shops", admin, none, "{\"name\":\"second\",\"title\":\"第二家\",\"copyOf\":\"default\"}");
+        call("POST", "/api/shops", "/api/shops", admin, none, "{\"name\":\"second\"}");
+        call("POST", "/api/shops", "/api/shops", admin, none, "{\"name\":\"Bad Name\"}");
+        call("POST", "/api/shops", "/api/shops", server.editorToken, none, "{\"name\":\"third\"}");
+        call("POST", "/api/shops", "/api/shops", null, none, "{\"name\":\"third\"}");
+        call("POST", "/api/shops", "/api/shops", admin, Map.of("Content-Type", "text/plain"), "{\"name\":\"third\"}");
+        call("POST", "/api/shops", "/api/shops", admin, none, "{\"name\":\"gone\"}");
+        call("DELETE", "/api/shops/{shop}", "/api/shops/gone", admin, none, null);
+        call("DELETE", "/api/shops/{shop}", "/api/shops/gone", admin, none, null);
+        call("DELETE", "/api/shops/{shop}", "/api/shops/second", server.editorToken, none, null);
+        call("DELETE", "/api/shops/{shop}", "/api/shops/second", null, none, null);
+        call("DELETE", "/api/shops/{shop}", "/api/shops/default", admin, none, null);
+        call("GET", "/api/tokens", "/api/tokens", admin, none, null);
+        call("GET", "/api/tokens", "/api/tokens", server.editorToken, none, null);
+        call("GET", "/api/tokens", "/api/tokens", null, none, null);
+        Wire added = call("POST", "/api/tokens", "/api/tokens", admin, none, "{\"name\":\"carl\",\"role\":\"editor\",\"shops\":[\"second\"]}");
+        assertEquals(201, added.status(), added.text());
+        call("POST", "/api/tokens", "/api/tokens", admin, none, "{\"name\":\"carl\",\"role\":\"editor\",\"shops\":[\"second\"]}");
+        call("POST", "/api/tokens", "/api/tokens", admin, none, "{\"name\":\"dora\",\"role\":\"chief\",\"shops\":[\"second\"]}");
+        call("POST", "/api/tokens", "/api/tokens", server.editorToken, none, "{\"name\":\"dora\",\"role\":\"reader\",\"shops\":[\"*\"]}");
+        call("POST", "/api/tokens", "/api/tokens", null, none, "{\"name\":\"dora\",\"role\":\"reader\",\"shops\":[\"*\"]}");
+        call("POST", "/api/tokens", "/api/tokens", admin, Map.of("Content-Type", "text/plain"), "{}");
+        call("DELETE", "/api/tokens/{name}", "/api/tokens/nobody", admin, none, null);
+        call("DELETE", "/api/tokens/{name}", "/api/tokens/carl", server.editorToken, none, null);
+        call("DELETE", "/api/tokens/{name}", "/api/tokens/carl", null, none, null);
+        call("DELETE", "/api/tokens/{name}", "/api/tokens/carl", admin, none, null);
+
+        String secondEditor = server.token("erin", Role.EDITOR, "second");
+        String secondReader = server.token("finn", Role.READER, "second");
+        assertEquals(403, call("GET", "/api/search", "/api/search?q=" + q("包邮吗"), secondReader, none, null).status());
+        assertEquals(404, call("GET", "/api/shops/{shop}/search", "/api/shops/nowhere/search?q=x").status());
+        assertEquals(400, call("GET", "/api/shops/{shop}/search", "/api/shops/Bad_/search?q=x").status());
+        shop = "second";
+        try {
+            walkShopOperations(secondEditor, secondReader);
+        } finally {
+            shop = null;
+        }
 
         var undocumented = new ArrayList<String>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
