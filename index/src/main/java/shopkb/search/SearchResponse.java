@@ -11,11 +11,17 @@ import java.util.List;
  * @param recommended the recommended phrasings of the first FAQ result (its {@code phrasingIds}) with their texts,
  *                    so the page shows them without a request per phrasing; empty when no FAQ result
  * @param queryId the id this search was logged under, for feedback on its results; null when not logged
+ * @param own the searching agent's own phrasings for the message; null when the search has no agent (never logged)
  */
 public record SearchResponse(String query, double tookMs, int total, boolean confident, double confidence,
-                             List<SearchResult> results, List<RecommendedPhrasing> recommended, String queryId) {
+                             List<SearchResult> results, List<RecommendedPhrasing> recommended, String queryId,
+                             List<OwnPhrasingResult> own) {
 
     public SearchResponse withQueryId(String id) {
-        return new SearchResponse(query, tookMs, total, confident, confidence, results, recommended, id);
+        return new SearchResponse(query, tookMs, total, confident, confidence, results, recommended, id, own);
+    }
+
+    public SearchResponse withOwn(List<OwnPhrasingResult> ownPhrasings) {
+        return new SearchResponse(query, tookMs, total, confident, confidence, results, recommended, queryId, ownPhrasings);
     }
 }

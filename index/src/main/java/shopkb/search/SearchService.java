@@ -21,6 +21,7 @@ import shopkb.content.PolicySection;
 import shopkb.content.ProductEntry;
 import shopkb.indexing.Fields;
 import shopkb.indexing.ServedContent;
+import shopkb.personal.PersonalPhrasing;
 
 /**
  * Answers buyer messages: parses, gathers candidates from the words (the lexical chain over the unit documents)
@@ -77,7 +78,7 @@ public final class SearchService {
         long start = System.nanoTime();
         BuyerQuery query = parser.parse(request.text());
         if (query.isEmpty() && request.productCode() == null) {
-            return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of(), List.of(), null);
+            return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of(), List.of(), null, null);
         }
         ContentSnapshot snapshot = served.current();
         Evidence evidence = gather(query, request, snapshot);
@@ -95,7 +96,8 @@ public final class SearchService {
             results.add(shape(snapshot.entry(hit.entryId()), hit, evidence.byEntry().get(hit.entryId()), evidence.terms(), snapshot));
         }
         return new SearchResponse(request.text(), millisSince(start), best.size(), RankFusion.confident(confidence, meaning != null),
-                Math.round(confidence * 1000) / 1000.0, List.copyOf(results), recommendedOfFirstFaq(results, snapshot), null);
+                Math.round(confidence * 1000) / 1000.0, List.copyOf(results), recommendedOfFirstFaq(results, snapshot), null,
+                null);
     }
 
     /** The first FAQ result's recommended phrasings, with the texts the agent copies (bounded by its phrasingIds). */
@@ -309,6 +311,44 @@ public final class SearchService {
      */
     private static List<String> recommended(List<String> phrasingIds) {
         return List.copyOf(phrasingIds.subList(0, Math.min(MAX_RECOMMENDED_PHRASINGS, phrasingIds.size())));
+    }
+
+    /**
+     * The agent's own phrasings for a message: the one whose short code the message is, else those whose title and text
+     * cover at least half of the message's information (weighted as confidence weighs it), most covering first.
+     */
+    public List<OwnPhrasingResult> matchOwn(String message, List<PersonalPhrasing> own, int max) {
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        String code = message.strip().toLowerCase(java.util.Locale.ROOT);
+        if (code.startsWith("/")) {
+            return own.stream().filter(p -> code.equals(p.shortcut())).limit(1)
+                    .map(p -> ownResult(p, Highlighter.highlight(p.text(), List.of(), SNIPPET_CHARS))).toList();
+        }
+        BuyerQuery query = parser.parse(message);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
+        Map<QueryTerm, Double> idf = served.index().withSearcher(searcher -> Confidence.idf(searcher.getIndexReader(), query));
+        record Scored(PersonalPhrasing phrasing, double coverage) {
+        }
+        return own.stream()
+                .map(p -> new Scored(p, Confidence.coverage(idf, query, Highlighter.matched(p.title() + "\n" + p.text(), terms))))
+                .filter(s -> s.coverage() >= OWN_MIN_COVERAGE)
+                .sorted((a, b) -> Double.compare(b.coverage(), a.coverage()))
+                .limit(max)
+                .map(s -> ownResult(s.phrasing(), Highlighter.highlight(s.phrasing().text(), terms, SNIPPET_CHARS)))
+                .toList();
+    }
+
+    /** Share of the message's information an own phrasing must cover to be shown. */
+    static final double OWN_MIN_COVERAGE = 0.5;
+
+    private static OwnPhrasingResult ownResult(PersonalPhrasing phrasing, Highlighter.Highlight highlight) {
+        return new OwnPhrasingResult(phrasing.id(), phrasing.title(), phrasing.text(), phrasing.shortcut(), highlight.html(),
+                highlight.matchedTerms(), true);
     }
 
     /** The pattern of a message (see {@link BuyerQuery#pattern()}). */

@@ -6,29 +6,33 @@ import java.time.Clock;
 import shopkb.KnowledgeBase;
 import shopkb.SharedResources;
 import shopkb.ShopFolders;
+import shopkb.personal.PersonalPhrasings;
 import shopkb.usage.UsageLog;
 
 /**
- * One open shop: its knowledge base (content, index, vocabulary, rules, editor) and its usage log (searches, feedback,
- * insight). Nothing of one shop is reachable from another's.
+ * One open shop: its knowledge base (content, index, vocabulary, rules, editor), its usage log (searches, feedback,
+ * insight) and its agents' own phrasings. Nothing of one shop is reachable from another's.
  */
 public final class Shop implements Closeable {
 
     private final ShopName name;
     private final KnowledgeBase kb;
     private final UsageLog usage;
+    private final PersonalPhrasings personal;
 
-    private Shop(ShopName name, KnowledgeBase kb, UsageLog usage) {
+    private Shop(ShopName name, KnowledgeBase kb, UsageLog usage, PersonalPhrasings personal) {
         this.name = name;
         this.kb = kb;
         this.usage = usage;
+        this.personal = personal;
     }
 
     /** Opens a shop's knowledge base (reusing its persisted index) and usage log. */
     public static Shop open(ShopName name, ShopFolders folders, SharedResources shared, UsageLog.Settings usage) {
         KnowledgeBase kb = KnowledgeBase.open(folders, shared);
         try {
-            return new Shop(name, kb, UsageLog.open(folders.usageLog(), usage, kb::pattern, Clock.systemUTC()));
+            PersonalPhrasings personal = PersonalPhrasings.open(folders.personal());
+            return new Shop(name, kb, UsageLog.open(folders.usageLog(), usage, kb::pattern, Clock.systemUTC()), personal);
         } catch (RuntimeException e) {
             try {
                 kb.close();
@@ -49,6 +53,10 @@ public final class Shop implements Closeable {
 
     public UsageLog usage() {
         return usage;
+    }
+
+    public PersonalPhrasings personal() {
+        return personal;
     }
 
     @Override

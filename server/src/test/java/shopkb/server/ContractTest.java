@@ -282,6 +282,41 @@ class ContractTest {
         call("POST", "/api/insight/add-similar", "/api/insight/add-similar", editor, none, "{\"query\":\"能走极兔吗\",\"intent\":\"shipping.carriers\"}");
         call("POST", "/api/insight/add-similar", "/api/insight/add-similar", editor, none, "{\"query\":\"\",\"intent\":\"shipping.carriers\"}");
 
+        String own = "{\"title\":\"我的包邮\",\"text\":\"亲,满99包邮哦,我是{客服昵称}\",\"shortcut\":\"/my\"}";
+        Wire mine = call("POST", "/api/phrasings/mine", "/api/phrasings/mine", editor, none, own);
+        call("POST", "/api/phrasings/mine", "/api/phrasings/mine", editor, none, "{\"title\":\"\",\"text\":\"亲\"}");
+        call("POST", "/api/phrasings/mine", "/api/phrasings/mine", null, none, own);
+        call("POST", "/api/phrasings/mine", "/api/phrasings/mine", reader, none, own);
+        call("POST", "/api/phrasings/mine", "/api/phrasings/mine", editor, Map.of("Content-Type", "text/plain"), own);
+        call("GET", "/api/phrasings/mine", "/api/phrasings/mine", editor, none, null);
+        call("GET", "/api/phrasings/mine", "/api/phrasings/mine", reader, none, null);
+        String ownId = JSON.readTree(mine.body()).get("id").asText();
+        String ownPath = "/api/phrasings/mine/" + ownId;
+        call("PUT", "/api/phrasings/mine/{id}", ownPath, editor, Map.of("If-Match", "*"), own.replace("满99", "满88"));
+        call("PUT", "/api/phrasings/mine/{id}", ownPath, editor, Map.of("If-Match", "\"stale\""), own);
+        call("PUT", "/api/phrasings/mine/{id}", ownPath, editor, none, own);
+        call("PUT", "/api/phrasings/mine/{id}", ownPath, editor, Map.of("If-Match", "*"), "{\"title\":\"x\",\"text\":\"{坏\"}");
+        call("PUT", "/api/phrasings/mine/{id}", "/api/phrasings/mine/own.0000000000", editor, Map.of("If-Match", "*"), own);
+        Wire suggested = call("POST", "/api/phrasings/mine/{id}/suggest", ownPath + "/suggest", editor, none, "{\"note\":\"买家常问\"}");
+        Wire another = call("POST", "/api/phrasings/mine/{id}/suggest", ownPath + "/suggest", editor, none, "{}");
+        call("POST", "/api/phrasings/mine/{id}/suggest", ownPath + "/suggest", editor, none, "{\"note\":\"" + "长".repeat(201) + "\"}");
+        call("POST", "/api/phrasings/mine/{id}/suggest", "/api/phrasings/mine/own.0000000000/suggest", editor, none, "{}");
+        call("GET", "/api/suggestions", "/api/suggestions", editor, none, null);
+        call("GET", "/api/suggestions", "/api/suggestions", reader, none, null);
+        String accept = "/api/suggestions/" + JSON.readTree(suggested.body()).get("id").asText() + "/accept";
+        call("POST", "/api/suggestions/{id}/accept", accept, editor, none, "{}");
+        call("POST", "/api/suggestions/{id}/accept", accept, editor, none, "{\"scenario\":\"物流\",\"id\":\"phr.shipping.carriers\"}");
+        call("POST", "/api/suggestions/{id}/accept", accept, reader, none, "{\"scenario\":\"物流\"}");
+        call("POST", "/api/suggestions/{id}/accept", accept, editor, none, "{\"scenario\":\"物流\",\"intent\":\"shipping.free-shipping\"}");
+        call("POST", "/api/suggestions/{id}/accept", accept, editor, none, "{\"scenario\":\"物流\"}");
+        String dismiss = "/api/suggestions/" + JSON.readTree(another.body()).get("id").asText() + "/dismiss";
+        call("POST", "/api/suggestions/{id}/dismiss", dismiss, editor, none, null);
+        call("POST", "/api/suggestions/{id}/dismiss", dismiss, editor, none, null);
+        call("DELETE", "/api/phrasings/mine/{id}", ownPath, editor, none, null);
+        call("DELETE", "/api/phrasings/mine/{id}", ownPath, editor, Map.of("If-Match", "\"stale\""), null);
+        call("DELETE", "/api/phrasings/mine/{id}", ownPath, editor, Map.of("If-Match", "*"), null);
+        call("DELETE", "/api/phrasings/mine/{id}", ownPath, editor, Map.of("If-Match", "*"), null);
+
         call("GET", "/api/health", "/api/health");
         call("GET", "/api/health", "/api/health", null, Map.of("Host", "evil.example"), null);
         // Headers too large for Jetty: refused before routing, still a documented JSON error.

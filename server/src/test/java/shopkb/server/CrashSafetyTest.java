@@ -148,4 +148,53 @@ class CrashSafetyTest {
             second.process().waitFor(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void anOwnPhrasingAcknowledgedWith2xxIsPresentAfterKill9WithItsHistory() throws Exception {
+        Path content = TestServer.copyFixture(tmp.resolve("own-content"));
+        Path data = tmp.resolve("own-data");
+        HttpClient http = HttpClient.newHttpClient();
+
+        Running first = start(content, data);
+        var acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        Thread burst = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 400; i++) {
+                String body = "{\"title\": \"我的话术" + i + "\", \"text\": \"亲,这是第" + i + "条自己的话术\"}";
+                try {
+                    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port()
+                                    + "/api/phrasings/mine")).header("Authorization", "Bearer " + first.token())
+                            .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (created.statusCode() == 201) {
+                        acknowledged.add(JSON.readTree(created.body()).get("id").asText());
+                    }
+                } catch (Exception e) {
+                    return; // the server was killed mid-request: that write was never acknowledged
+                }
+            }
+        });
+        Thread.sleep(1000);
+        first.process().destroyForcibly(); // SIGKILL in the middle of the burst
+        first.process().waitFor(10, TimeUnit.SECONDS);
+        burst.join();
+        assertTrue(acknowledged.size() > 5, "the burst saved " + acknowledged.size() + " phrasings before the kill");
+
+        Running second = start(content, data);
+        try {
+            HttpResponse<String> mine = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port()
+                    + "/api/phrasings/mine")).header("Authorization", "Bearer " + first.token()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, mine.statusCode());
+            var kept = new java.util.HashSet<String>();
+            JSON.readTree(mine.body()).forEach(p -> kept.add(p.get("id").asText()));
+            assertTrue(kept.containsAll(acknowledged), (acknowledged.size() - kept.size()) + " acknowledged phrasings are missing");
+        } finally {
+            second.process().destroyForcibly();
+            second.process().waitFor(10, TimeUnit.SECONDS);
+        }
+        String agentFolder = "agent-" + "admin";
+        for (String id : acknowledged) {
+            assertTrue(java.nio.file.Files.isRegularFile(data.resolve("personal").resolve(agentFolder).resolve("history").resolve(id + ".jsonl")),
+                    "the history of " + id);
+        }
+    }
 }

@@ -144,7 +144,8 @@ public final class EntryHandler {
         return id;
     }
 
-    private static String ifMatch(Context ctx) {
+    /** The If-Match header, required for every change of something that has a version tag. */
+    static String ifMatch(Context ctx) {
         String ifMatch = ctx.header("If-Match");
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(428, "precondition_required",

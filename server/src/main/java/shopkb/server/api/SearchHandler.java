@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import shopkb.content.EntryType;
 import shopkb.search.SearchRequest;
 import shopkb.search.SearchResponse;
+import shopkb.server.auth.Role;
 import shopkb.shops.Shop;
 
 /**
@@ -18,6 +19,8 @@ public final class SearchHandler {
     /** Longest accepted message: a whole pasted chat turn fits, a 50 KB paste is refused with a clear error. */
     public static final int MAX_QUERY_CHARS = 5000;
     public static final int DEFAULT_LIMIT = 10;
+    /** Own phrasings shown with a search: the agent's best few, beside the team's. */
+    static final int MAX_OWN_PHRASINGS = 3;
     private static final Pattern PRODUCT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,31}");
 
     private final WorkLimiter limiter;
@@ -33,12 +36,24 @@ public final class SearchHandler {
     public void get(Context ctx, ShopCall call) {
         SearchRequest request = validate(new Params(ctx.queryParam("q"), ctx.queryParam("limit"), ctx.queryParam("type"),
                 ctx.queryParam("scenario"), ctx.queryParam("product")));
-        ctx.json(searchAndLog(call.shop(), request, !CrossOriginGuard.fromAnotherSite(ctx)));
+        ctx.json(withOwnPhrasings(call, request, searchAndLog(call.shop(), request, !CrossOriginGuard.fromAnotherSite(ctx))));
     }
 
     public void post(Context ctx, ShopCall call) {
         SearchRequest request = validate(JsonBodies.read(ctx, Params.class));
-        ctx.json(searchAndLog(call.shop(), request, true));
+        ctx.json(withOwnPhrasings(call, request, searchAndLog(call.shop(), request, true)));
+    }
+
+    /**
+     * An agent's search also brings their own phrasings for the message (never logged: they are nobody else's to
+     * see, editors' insight included).
+     */
+    private static SearchResponse withOwnPhrasings(ShopCall call, SearchRequest request, SearchResponse response) {
+        if (call.caller() == null || !call.caller().role().includes(Role.AGENT)) {
+            return response;
+        }
+        Shop shop = call.shop();
+        return response.withOwn(shop.kb().searchService().matchOwn(request.text(), shop.personal().of(call.by()), MAX_OWN_PHRASINGS));
     }
 
     /**
