@@ -8,12 +8,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import shopkb.usage.UsageLog;
 
 /**
  * The background work of every knowledge base open in a process, on a few threads however many shops are open: a
- * scheduler for timed work (each index's refresh and commit, closing idle shops) and one looker for files changed by
- * others. Looks take turns, one shop at a time, each shop at most once a second, and after a look that cost {@code c}
- * the next waits {@code 20 c}: looking (a stat of every content file) never takes more than about 5% of a core,
+ * scheduler for timed work (each index's refresh and commit, closing idle shops), the one writer of every shop's usage
+ * log, and one looker for files changed by others. Looks take turns, one shop at a time, each shop at most once a
+ * second, and after a look that cost {@code c} the next waits {@code 20 c}: looking (a stat of every content file) never takes more than about 5% of a core,
  * whether one shop of 100,000 entries is open or a thousand of 200.
  */
 public final class Housekeeping implements Closeable {
@@ -45,6 +46,7 @@ public final class Housekeeping implements Closeable {
      */
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, daemon("housekeeping"));
     private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(daemon("folder-looks"));
+    private final ScheduledExecutorService usageWriter = UsageLog.newWriter();
     /** Looks in turn order; guarded by itself. */
     private final Deque<Look> looks = new ArrayDeque<>();
 
@@ -55,6 +57,11 @@ public final class Housekeeping implements Closeable {
     /** The scheduler for timed work; tasks must be short and must not block on each other. */
     public ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /** The thread every shop's usage log writes on (see {@link UsageLog}). */
+    public ScheduledExecutorService usageWriter() {
+        return usageWriter;
     }
 
     /** Runs {@code look} in turn with every other shop's, from now until cancelled. */
@@ -105,6 +112,7 @@ public final class Housekeeping implements Closeable {
     public void close() {
         looker.shutdownNow();
         scheduler.shutdownNow();
+        usageWriter.shutdown();
     }
 
     private static ThreadFactory daemon(String name) {

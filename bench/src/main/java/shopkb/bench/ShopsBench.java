@@ -17,6 +17,7 @@ import java.util.Random;
 import shopkb.KnowledgeBase;
 import shopkb.editing.Folders;
 import shopkb.quality.SyntheticContent;
+import shopkb.search.SearchRequest;
 import shopkb.semantic.MeaningModel;
 import shopkb.server.KbServer;
 import shopkb.server.ServerConfig;
@@ -55,7 +56,7 @@ final class ShopsBench {
             Path content = Folders.copy(demo, dir.resolve("default-content"));
             Path data = dir.resolve("data");
             List<ShopName> shops = writeShops(demo, new ShopCatalog(new DataLayout(data), content), shopCount, entries, out);
-            ServerConfig config = BenchCommand.config(dir, content, data, UsageLog.Settings.defaults());
+            ServerConfig config = BenchCommand.config(dir, content, data, new UsageLog.Settings(false, false, 90));
             coldStart(config, model, shops, out);
             List<String> queries = SyntheticContent.queries(demo, 2000, 5);
             restarted(config, model, shops, queries, seconds, dir, wrk.isPresent(), out);
@@ -149,6 +150,19 @@ final class ShopsBench {
             BenchCommand.HttpLoad load = BenchCommand.httpLoad(useWrk, paths, Files.createDirectories(dir.resolve("wrk-shops")));
             load.search(base, 4, Math.min(5, seconds));
             out.printf("%n%-34s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+            var kbs = new ArrayList<KnowledgeBase>();
+            for (ShopName name : warm) {
+                try (OpenShops.Lease lease = server.shops().use(name)) {
+                    kbs.add(lease.shop().kb());
+                }
+            }
+            // The same (shop, message) pairs as the HTTP load: message i in warm shop i mod 50.
+            LoadRun.Operation inProcess = n -> {
+                int i = n % queries.size();
+                kbs.get(i % kbs.size()).search(SearchRequest.of(queries.get(i), 10));
+            };
+            LoadRun.run(1, Math.min(3, seconds), inProcess);
+            print(out, "in-process, " + warm.size() + " warm shops", LoadRun.run(1, seconds, inProcess));
             for (int concurrency : List.of(1, 8)) {
                 print(out, "HTTP, " + warm.size() + " warm shops of " + shops.size(), load.search(base, concurrency, seconds));
             }
@@ -161,15 +175,18 @@ final class ShopsBench {
         Path content = dir.resolve("alone-content");
         SyntheticContent.write(demo, content, entries, Integer.parseInt(shop.value().substring("shop-".length())));
         try (KbServer server = KbServer.start(BenchCommand.config(dir, content, dir.resolve("alone-data"),
-                UsageLog.Settings.defaults()), model)) {
+                new UsageLog.Settings(false, false, 90)), model)) {
             String base = "http://127.0.0.1:" + server.port();
             BenchCommand.HttpLoad load = BenchCommand.httpLoad(useWrk, BenchCommand.searchPaths("/api", queries),
                     Files.createDirectories(dir.resolve("wrk-alone")));
             load.search(base, 4, Math.min(5, seconds));
+            KnowledgeBase kb = server.defaultShop().kb();
+            LoadRun.Operation inProcess = n -> kb.search(SearchRequest.of(queries.get(n % queries.size()), 10));
+            LoadRun.run(1, Math.min(3, seconds), inProcess);
+            print(out, "in-process, one shop alone", LoadRun.run(1, seconds, inProcess));
             for (int concurrency : List.of(1, 8)) {
                 print(out, "HTTP, one shop alone", load.search(base, concurrency, seconds));
             }
-            KnowledgeBase kb = server.defaultShop().kb();
             out.printf("(the shop alone: %d entries, index %s)%n", kb.health().entries(), kb.health().indexReused() ? "reused" : "built");
         }
     }

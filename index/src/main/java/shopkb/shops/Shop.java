@@ -32,7 +32,8 @@ public final class Shop implements Closeable {
         KnowledgeBase kb = KnowledgeBase.open(folders, shared);
         try {
             PersonalPhrasings personal = PersonalPhrasings.open(folders.personal());
-            return new Shop(name, kb, UsageLog.open(folders.usageLog(), usage, kb::pattern, Clock.systemUTC()), personal);
+            return new Shop(name, kb, UsageLog.open(folders.usageLog(), usage, kb::pattern, Clock.systemUTC(),
+                    shared.housekeeping().usageWriter()), personal);
         } catch (RuntimeException e) {
             try {
                 kb.close();

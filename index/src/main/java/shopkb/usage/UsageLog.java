@@ -13,8 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import shopkb.content.LoadedContent;
@@ -23,9 +30,14 @@ import shopkb.search.UsageVotes;
 
 /**
  * Logs every search and what agents did with its results, without slowing search: events go into a bounded
- * queue and one background thread masks personal data and writes them to SQLite in batches. A full queue
+ * queue and a background thread masks personal data and writes them to SQLite in batches. A full queue
  * drops the event and counts it ({@link Stats#dropped()}); nothing waits. Also holds what ranking learns
  * from the log ({@link #votes()}), and removes entries older than the retention period.
+ *
+ * <p>The writer thread is shared by every shop's log of a process (one platform thread: SQLite's native calls would
+ * pin the carriers of virtual threads the requests run on), and each log writes what gathered in its queue as one
+ * transaction, a tenth of a second after its first event: a shop seeing a few searches a second writes a few batches,
+ * not one transaction a search.
  */
 public final class UsageLog implements AutoCloseable {
 
@@ -56,6 +68,8 @@ public final class UsageLog implements AutoCloseable {
     public static final int ISSUED_HOURS = 24;
     private static final int ISSUED_KEPT = 50_000;
     private static final int BATCH = 500;
+    /** How long events gather after the first before they are written as one batch. */
+    private static final long GATHER_MILLIS = 100;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final Settings settings;
@@ -69,7 +83,12 @@ public final class UsageLog implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong offered = new AtomicLong();
-    private final Thread writer;
+    /** Runs this log's batches (one at a time: one thread); shared by every shop's log in a server. */
+    private final ScheduledExecutorService writer;
+    private final boolean ownsWriter;
+    /** Whether a batch is due on the writer; set by the event that finds none due. */
+    private final AtomicBoolean batchDue = new AtomicBoolean();
+    private final ScheduledFuture<?> purger;
     /** Query ids handed out, oldest first, so feedback can only refer to a search this server answered. */
     private final java.util.LinkedHashMap<String, Instant> issued = new java.util.LinkedHashMap<>() {
         @Override
@@ -77,30 +96,40 @@ public final class UsageLog implements AutoCloseable {
             return size() > ISSUED_KEPT;
         }
     };
-    private volatile boolean closing;
-    private volatile Instant lastPurge = Instant.EPOCH;
 
-    private UsageLog(Settings settings, UsageStore store, Function<String, String> patternOf, Clock clock) {
+    private UsageLog(Settings settings, UsageStore store, Function<String, String> patternOf, Clock clock,
+                     ScheduledExecutorService writer, boolean ownsWriter) {
         this.settings = settings;
         this.store = store;
         this.patternOf = patternOf;
         this.clock = clock;
-        // A virtual thread: a server with a thousand open shops has a thousand logs, mostly waiting for events.
-        this.writer = store == null ? null : Thread.ofVirtual().name("usage-log").start(this::writeLoop);
+        this.writer = writer;
+        this.ownsWriter = ownsWriter;
+        this.purger = store == null ? null : writer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMinutes(),
+                PURGE_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /**
-     * Opens (or creates) the log in {@code file}, drops what is past retention, and loads the votes learning
-     * starts from.
+     * Opens (or creates) the log in {@code file} with a writer thread of its own, drops what is past retention, and
+     * loads the votes learning starts from.
      *
      * @param patternOf the message pattern search keys learning by (see {@code BuyerQuery.pattern()})
      */
     public static UsageLog open(Path file, Settings settings, Function<String, String> patternOf, Clock clock) {
+        return open(file, settings, patternOf, clock, null);
+    }
+
+    /**
+     * As {@link #open(Path, Settings, Function, Clock)}, writing on {@code writer} (a single thread shared by every
+     * shop's log; null: a thread of its own).
+     */
+    public static UsageLog open(Path file, Settings settings, Function<String, String> patternOf, Clock clock,
+                                ScheduledExecutorService writer) {
         if (!settings.enabled()) {
             return disabled(settings);
         }
         UsageStore store = UsageStore.open(file);
-        var log = new UsageLog(settings, store, patternOf, clock);
+        var log = new UsageLog(settings, store, patternOf, clock, writer == null ? newWriter() : writer, writer == null);
         try {
             log.purgeExpired();
             Instant now = clock.instant();
@@ -114,7 +143,16 @@ public final class UsageLog implements AutoCloseable {
 
     /** A log that records nothing (logging switched off). */
     public static UsageLog disabled(Settings settings) {
-        return new UsageLog(new Settings(false, false, settings.retentionDays()), null, text -> "", Clock.systemUTC());
+        return new UsageLog(new Settings(false, false, settings.retentionDays()), null, text -> "", Clock.systemUTC(), null, false);
+    }
+
+    /** The thread usage logs write on: one for a process (see the class comment). */
+    public static ScheduledExecutorService newWriter() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "usage-log");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public Settings settings() {
@@ -191,7 +229,7 @@ public final class UsageLog implements AutoCloseable {
     public void flush() {
         long target = offered.get();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (taken.get() < target && System.nanoTime() < deadline && writer != null && writer.isAlive()) {
+        while (taken.get() < target && System.nanoTime() < deadline && store != null) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -203,44 +241,45 @@ public final class UsageLog implements AutoCloseable {
 
     /** Deletes what is older than the retention period; returns how many searches went. */
     public int purgeExpired() throws SQLException {
-        lastPurge = clock.instant();
         return store == null ? 0 : store.deleteBefore(clock.instant().minus(Duration.ofDays(settings.retentionDays())));
+    }
+
+    private void purgeQuietly() {
+        try {
+            purgeExpired();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("usage log: removing entries past retention failed (retried in an hour): {}", e.toString());
+        }
     }
 
     private void offer(UsageEvent event) {
         if (queue.offer(event)) {
             offered.incrementAndGet();
+            if (batchDue.compareAndSet(false, true)) {
+                try {
+                    writer.schedule(this::writeBatches, GATHER_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    batchDue.set(false); // the writer stopped: the server is closing, and close() writes what is queued
+                }
+            }
         } else {
             dropped.incrementAndGet();
         }
     }
 
-    private void writeLoop() {
+    /** Writes everything queued, in batches; events arriving meanwhile make another batch due. */
+    private void writeBatches() {
+        batchDue.set(false);
         var batch = new ArrayList<UsageEvent>(BATCH);
-        while (!closing || !queue.isEmpty()) {
+        while (queue.drainTo(batch, BATCH) > 0) {
             try {
-                UsageEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    write(batch);
-                    taken.addAndGet(batch.size());
-                    batch.clear();
-                }
-                if (Duration.between(lastPurge, clock.instant()).compareTo(PURGE_EVERY) > 0) {
-                    purgeExpired();
-                }
-            } catch (InterruptedException e) {
-                if (closing) {
-                    continue;
-                }
-                return;
+                write(batch);
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("usage log: {} events could not be written: {}", batch.size(), e.toString());
                 failed.addAndGet(batch.size());
-                taken.addAndGet(batch.size());
-                batch.clear();
             }
+            taken.addAndGet(batch.size());
+            batch.clear();
         }
     }
 
@@ -276,16 +315,24 @@ public final class UsageLog implements AutoCloseable {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** Writes what is queued, then closes the database (and the writer thread when it is this log's own). */
     @Override
     public void close() {
         if (store == null) {
             return;
         }
-        closing = true;
+        purger.cancel(false);
         try {
-            writer.join(10_000);
+            writer.submit(this::writeBatches).get(10, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            writeBatches(); // the shared writer already stopped (the server is closing): write here
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("usage log: the last events could not be written at close: {}", e.toString());
+        }
+        if (ownsWriter) {
+            writer.shutdown();
         }
         store.close();
     }
