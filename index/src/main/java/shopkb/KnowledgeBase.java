@@ -28,6 +28,7 @@ import shopkb.editing.HistoryStore;
 import shopkb.indexing.KnowledgeIndex;
 import shopkb.indexing.MeaningIndex;
 import shopkb.indexing.ServedContent;
+import shopkb.indexing.UnitIndex;
 import shopkb.search.BuyerQueryParser;
 import shopkb.search.MeaningSearch;
 import shopkb.search.NearDuplicate;
@@ -132,22 +133,25 @@ public final class KnowledgeBase implements Closeable {
      * knowledge base has its own background threads.
      */
     public static KnowledgeBase open(Path contentDir, Path dataDir, RankingOptions options, MeaningModel meaning) {
-        return open(new ShopFolders(contentDir, dataDir), SharedResources.standalone(options, meaning), true);
+        return open("default", new ShopFolders(contentDir, dataDir), SharedResources.standalone(options, meaning), true);
     }
 
-    /** A shop's knowledge base in a process of many: the model, caches and threads are {@code shared}'s. */
-    public static KnowledgeBase open(ShopFolders folders, SharedResources shared) {
-        return open(folders, shared, false);
+    /**
+     * A shop's knowledge base in a process of many: the model, caches, threads and the engine keeping the units are
+     * {@code shared}'s.
+     */
+    public static KnowledgeBase open(String shop, ShopFolders folders, SharedResources shared) {
+        return open(shop, folders, shared, false);
     }
 
-    private static KnowledgeBase open(ShopFolders folders, SharedResources shared, boolean ownsShared) {
+    private static KnowledgeBase open(String shop, ShopFolders folders, SharedResources shared, boolean ownsShared) {
         SentenceEncoder encoder = shared.usesMeaning() ? shared.meaning().encoder() : null;
-        return construct(folders.content(), shared, ownsShared, (analyzer, fingerprint, entries) -> {
+        return construct(folders.content(), shared, ownsShared, (analyzer, vocabulary, fingerprint, entries) -> {
             MeaningIndex meaning = encoder == null ? null
                     : MeaningIndex.open(folders.meaning(), encoder, shared.vectors(), entries);
             try {
-                return KnowledgeIndex.open(folders.index(), analyzer, fingerprint, entries, meaning,
-                        shared.housekeeping().scheduler());
+                return shared.engine().open(new UnitEngine.Opening(shop, folders, analyzer, vocabulary, fingerprint, entries,
+                        meaning, shared.housekeeping().scheduler()));
             } catch (RuntimeException e) {
                 closeQuietly(meaning, e);
                 throw e;
@@ -165,7 +169,7 @@ public final class KnowledgeBase implements Closeable {
         SharedResources shared = SharedResources.standalone(options, meaning);
         SentenceEncoder encoder = shared.usesMeaning() ? meaning.encoder() : null;
         return construct(contentDir, shared, true,
-                (analyzer, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries,
+                (analyzer, vocabulary, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries,
                         encoder == null ? null : MeaningIndex.inMemory(encoder, entries), shared.housekeeping().scheduler()),
                 null);
     }
@@ -301,7 +305,7 @@ public final class KnowledgeBase implements Closeable {
 
     public Health health() {
         LoadedContent content = served.current().content();
-        KnowledgeIndex index = served.index();
+        UnitIndex index = served.index();
         var report = index.openReport();
         var problems = new ArrayList<>(content.problems());
         problems.addAll(served.vocabulary().problems());

@@ -22,10 +22,12 @@ public final class SharedResources implements Closeable {
     private final MessageVectors messages;
     private final Housekeeping housekeeping;
     private final Path platform;
+    private final UnitEngine engine;
 
     private SharedResources(RankingOptions options, MeaningModel meaning, VectorCache vectors, Housekeeping housekeeping,
-                            Path platform) {
+                            Path platform, UnitEngine engine) {
         this.options = options;
+        this.engine = engine;
         this.meaning = meaning;
         this.vectors = vectors;
         this.messages = usesMeaning(options, meaning) ? new MessageVectors(meaning.encoder()) : null;
@@ -40,11 +42,17 @@ public final class SharedResources implements Closeable {
      * @param platform the folder holding the platform-wide {@code vocabulary/}, or null for none
      */
     public static SharedResources open(RankingOptions options, MeaningModel meaning, Path vectorCache, Path platform) {
+        return open(options, meaning, vectorCache, platform, UnitEngine.EMBEDDED);
+    }
+
+    /** For a server of many shops whose units {@code engine} keeps. */
+    public static SharedResources open(RankingOptions options, MeaningModel meaning, Path vectorCache, Path platform,
+                                       UnitEngine engine) {
         var housekeeping = new Housekeeping();
         try {
             VectorCache vectors = usesMeaning(options, meaning)
                     ? VectorCache.open(vectorCache, meaning.encoder().modelId(), housekeeping.scheduler()) : null;
-            return new SharedResources(options, meaning, vectors, housekeeping, platform);
+            return new SharedResources(options, meaning, vectors, housekeeping, platform, engine);
         } catch (RuntimeException e) {
             housekeeping.close();
             throw e;
@@ -53,7 +61,12 @@ public final class SharedResources implements Closeable {
 
     /** For one knowledge base on its own (the command line, tests): no vector cache, no platform layer. */
     public static SharedResources standalone(RankingOptions options, MeaningModel meaning) {
-        return new SharedResources(options, meaning, null, new Housekeeping(), null);
+        return standalone(options, meaning, UnitEngine.EMBEDDED);
+    }
+
+    /** For one knowledge base on its own whose units {@code engine} keeps. */
+    public static SharedResources standalone(RankingOptions options, MeaningModel meaning, UnitEngine engine) {
+        return new SharedResources(options, meaning, null, new Housekeeping(), null, engine);
     }
 
     private static boolean usesMeaning(RankingOptions options, MeaningModel meaning) {
@@ -85,6 +98,11 @@ public final class SharedResources implements Closeable {
 
     public Housekeeping housekeeping() {
         return housekeeping;
+    }
+
+    /** Where the shops keep their units. */
+    public UnitEngine engine() {
+        return engine;
     }
 
     /** The folder of the platform-wide vocabulary layer, or null. */

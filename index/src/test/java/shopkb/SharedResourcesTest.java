@@ -27,12 +27,12 @@ class SharedResourcesTest {
         var encoder = SharedModel.counting();
         int texts;
         try (var shared = SharedResources.open(RankingOptions.full(), encoder.asModel(), tmp.resolve("vectors"), null)) {
-            try (KnowledgeBase first = KnowledgeBase.open(shop(tmp, "a"), shared)) {
+            try (KnowledgeBase first = KnowledgeBase.open("a", shop(tmp, "a"), shared)) {
                 texts = first.health().meaning().vectorsEncoded();
                 assertTrue(texts > 10, "the first shop encodes its texts: " + texts);
             }
             int before = encoder.encoded();
-            try (KnowledgeBase second = KnowledgeBase.open(shop(tmp, "b"), shared)) {
+            try (KnowledgeBase second = KnowledgeBase.open("b", shop(tmp, "b"), shared)) {
                 assertEquals(before, encoder.encoded(), "a shop with the same texts encodes none");
                 assertEquals(texts, second.health().meaning().vectorsFromCache());
                 assertEquals("faq.shipping.carriers", second.search(SearchRequest.of("你们用哪家物流公司寄", 3)).results().getFirst().id());
@@ -40,7 +40,7 @@ class SharedResourcesTest {
         }
         var afterRestart = SharedModel.counting();
         try (var shared = SharedResources.open(RankingOptions.full(), afterRestart.asModel(), tmp.resolve("vectors"), null);
-             KnowledgeBase third = KnowledgeBase.open(shop(tmp, "c"), shared)) {
+             KnowledgeBase third = KnowledgeBase.open("c", shop(tmp, "c"), shared)) {
             assertEquals(0, afterRestart.encoded(), "the cache of vectors by text is on disk");
             assertEquals(texts, third.health().meaning().vectorsFromCache());
         }
@@ -51,10 +51,10 @@ class SharedResourcesTest {
         try (var shared = SharedResources.open(RankingOptions.full(), MeaningModel.off(), tmp.resolve("vectors"), null)) {
             var shops = new ArrayList<KnowledgeBase>();
             try {
-                shops.add(KnowledgeBase.open(shop(tmp, "shop0"), shared));
+                shops.add(KnowledgeBase.open("shop0", shop(tmp, "shop0"), shared));
                 int threads = Thread.activeCount();
                 for (int i = 1; i < 20; i++) {
-                    shops.add(KnowledgeBase.open(shop(tmp, "shop" + i), shared));
+                    shops.add(KnowledgeBase.open("shop" + i, shop(tmp, "shop" + i), shared));
                 }
                 assertTrue(Thread.activeCount() <= threads + 2, "threads went from " + threads + " to " + Thread.activeCount());
             } finally {
@@ -68,8 +68,8 @@ class SharedResourcesTest {
     @Test
     void everyOpenShopStillTakesInFilesChangedOnDisk() throws Exception {
         try (var shared = SharedResources.open(RankingOptions.full(), MeaningModel.off(), tmp.resolve("vectors"), null);
-             KnowledgeBase a = KnowledgeBase.open(shop(tmp, "a"), shared);
-             KnowledgeBase b = KnowledgeBase.open(shop(tmp, "b"), shared)) {
+             KnowledgeBase a = KnowledgeBase.open("a", shop(tmp, "a"), shared);
+             KnowledgeBase b = KnowledgeBase.open("b", shop(tmp, "b"), shared)) {
             for (String name : new String[] {"a", "b"}) {
                 Fixture.write(tmp.resolve(name).resolve("content/phrasing/phr.disk.yaml"),
                         "id: phr.disk\nscenario: 物流\ntitle: 磁盘上写的\ntext: 亲,闪电发货\n");
@@ -87,7 +87,7 @@ class SharedResourcesTest {
         Path platform = tmp.resolve("platform");
         Fixture.write(platform.resolve("vocabulary/synonyms.txt"), "闪送, 顺丰\n");
         try (var shared = SharedResources.open(RankingOptions.full(), MeaningModel.off(), tmp.resolve("vectors"), platform);
-             KnowledgeBase kb = KnowledgeBase.open(shop(tmp, "a"), shared)) {
+             KnowledgeBase kb = KnowledgeBase.open("a", shop(tmp, "a"), shared)) {
             assertEquals("policy.shipping", kb.search(SearchRequest.of("闪送", 5)).results().getFirst().id(),
                     "the platform's synonym reaches the shop's content");
             assertTrue(kb.vocabulary().synonyms().get("包邮").contains("免邮"), "the shop's own synonyms still count");

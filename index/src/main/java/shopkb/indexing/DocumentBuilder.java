@@ -1,7 +1,10 @@
 package shopkb.indexing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
@@ -18,97 +21,96 @@ import shopkb.content.PolicyEntry;
 import shopkb.content.PolicySection;
 import shopkb.content.ProductEntry;
 
-/** Turns one entry into its unit documents (see {@link Fields}). */
+/** Turns one entry into its units (see {@link Fields}): what each unit holds, for every engine, and as Lucene documents. */
 public final class DocumentBuilder {
 
     private DocumentBuilder() {
     }
 
+    /** The entry's units as the embedded Lucene index stores them. */
     public static List<Document> build(Entry entry) {
-        var docs = new ArrayList<Document>();
+        return units(entry).stream().map(DocumentBuilder::lucene).toList();
+    }
+
+    /** The entry's units, engine-neutral. */
+    public static List<UnitDocument> units(Entry entry) {
+        var units = new ArrayList<UnitDocument>();
         switch (entry) {
             case FaqEntry faq -> {
                 List<String> questions = faq.allQuestions();
                 for (int i = 0; i < questions.size(); i++) {
-                    Document doc = unit(entry, Fields.Unit.QUESTION, i);
-                    text(doc, Fields.QUESTION_WORDS, Fields.QUESTION_GRAMS, questions.get(i));
-                    doc.add(new TextField(Fields.QUESTION_PINYIN, questions.get(i), Field.Store.NO));
-                    docs.add(doc);
+                    var texts = new LinkedHashMap<String, String>();
+                    texts.put(Fields.QUESTION_WORDS, questions.get(i));
+                    texts.put(Fields.QUESTION_GRAMS, questions.get(i));
+                    texts.put(Fields.QUESTION_PINYIN, questions.get(i));
+                    units.add(unit(entry, Fields.Unit.QUESTION, i, texts));
                 }
-                Document body = unit(entry, Fields.Unit.BODY, 0);
-                body(body, join(Stream.concat(Stream.of(faq.answer(), faq.note()), faq.tags().stream())));
-                docs.add(body);
+                var body = new LinkedHashMap<String, String>();
+                body.put(Fields.BODY_WORDS, join(Stream.concat(Stream.of(faq.answer(), faq.note()), faq.tags().stream())));
+                units.add(unit(entry, Fields.Unit.BODY, 0, body));
             }
             case PhrasingEntry phrasing -> {
-                Document body = unit(entry, Fields.Unit.BODY, 0);
-                title(body, phrasing.title());
-                body(body, join(Stream.of(
+                var texts = title(phrasing.title());
+                texts.put(Fields.BODY_WORDS, join(Stream.of(
                         Stream.of(phrasing.text(), phrasing.whenToUse()), phrasing.tags().stream(), phrasing.replaces().stream())
                         .flatMap(s -> s)));
-                docs.add(body);
+                units.add(unit(entry, Fields.Unit.BODY, 0, texts));
             }
             case PolicyEntry policy -> {
                 for (int i = 0; i < policy.sections().size(); i++) {
                     PolicySection section = policy.sections().get(i);
-                    Document doc = unit(entry, Fields.Unit.SECTION, i);
-                    title(doc, policy.title() + " " + section.heading());
-                    body(doc, section.text());
-                    docs.add(doc);
+                    var texts = title(policy.title() + " " + section.heading());
+                    texts.put(Fields.BODY_WORDS, section.text());
+                    units.add(unit(entry, Fields.Unit.SECTION, i, texts));
                 }
             }
             case ProductEntry product -> {
-                Document body = unit(entry, Fields.Unit.BODY, 0);
-                title(body, product.name() + " " + product.code());
+                var texts = title(product.name() + " " + product.code());
                 String facts = product.attributes().entrySet().stream()
                         .map(a -> a.getKey() + " " + a.getValue()).collect(Collectors.joining("\n"));
-                body(body, join(Stream.of(
+                texts.put(Fields.BODY_WORDS, join(Stream.of(
                         Stream.of(facts, product.sizeAdvice(), product.care()), product.tags().stream()).flatMap(s -> s)));
-                docs.add(body);
+                units.add(unit(entry, Fields.Unit.BODY, 0, texts));
             }
         }
-        docs.forEach(DocumentBuilder::withEveryTextField);
-        return docs;
+        return units;
     }
 
     /**
-     * Gives the unit an empty value for each text field it lacks. A field on only some documents has sparse
-     * norms, read through a doc-id index on every scored hit: that lookup was a quarter of search time at 100k
-     * entries. An empty value stores a norm and adds no term, so scores do not change.
+     * The unit with every text field: an empty value for each it lacks. A field on only some documents has sparse norms,
+     * read through a doc-id index on every scored hit: that lookup was a quarter of search time at 100k entries. An empty
+     * value stores a norm and adds no term, so scores do not change.
      */
-    private static void withEveryTextField(Document doc) {
+    private static UnitDocument unit(Entry entry, Fields.Unit unit, int index, Map<String, String> texts) {
+        var all = new LinkedHashMap<String, String>();
         for (String field : Fields.TEXT_FIELDS) {
-            if (doc.getField(field) == null) {
-                doc.add(new TextField(field, "", Field.Store.NO));
-            }
+            all.put(field, texts.getOrDefault(field, ""));
         }
+        List<String> products = entry.productCodes().stream().map(code -> code.toLowerCase(Locale.ROOT)).toList();
+        return new UnitDocument(entry.id(), entry.type().folder(), entry.scenario(), products, unit, index, all);
     }
 
-    private static Document unit(Entry entry, Fields.Unit unit, int index) {
+    private static Document lucene(UnitDocument unit) {
         var doc = new Document();
-        doc.add(new StringField(Fields.ENTRY_ID, entry.id(), Field.Store.NO));
-        doc.add(new StringField(Fields.TYPE, entry.type().folder(), Field.Store.NO));
-        doc.add(new StringField(Fields.SCENARIO, entry.scenario(), Field.Store.NO));
-        for (String code : entry.productCodes()) {
-            doc.add(new StringField(Fields.PRODUCT, code.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+        doc.add(new StringField(Fields.ENTRY_ID, unit.entryId(), Field.Store.NO));
+        doc.add(new StringField(Fields.TYPE, unit.type(), Field.Store.NO));
+        doc.add(new StringField(Fields.SCENARIO, unit.scenario(), Field.Store.NO));
+        for (String code : unit.products()) {
+            doc.add(new StringField(Fields.PRODUCT, code, Field.Store.NO));
         }
-        doc.add(new SortedDocValuesField(Fields.ENTRY_ID, new BytesRef(entry.id())));
-        doc.add(new NumericDocValuesField(Fields.UNIT, unit.ordinal()));
-        doc.add(new NumericDocValuesField(Fields.UNIT_INDEX, index));
+        doc.add(new SortedDocValuesField(Fields.ENTRY_ID, new BytesRef(unit.entryId())));
+        doc.add(new NumericDocValuesField(Fields.UNIT, unit.unit().ordinal()));
+        doc.add(new NumericDocValuesField(Fields.UNIT_INDEX, unit.index()));
+        unit.texts().forEach((field, text) -> doc.add(new TextField(field, text, Field.Store.NO)));
         return doc;
     }
 
-    private static void title(Document doc, String title) {
-        text(doc, Fields.TITLE_WORDS, Fields.TITLE_GRAMS, title);
-        doc.add(new TextField(Fields.TITLE_PINYIN, title, Field.Store.NO));
-    }
-
-    private static void body(Document doc, String text) {
-        doc.add(new TextField(Fields.BODY_WORDS, text, Field.Store.NO));
-    }
-
-    private static void text(Document doc, String wordsField, String gramsField, String text) {
-        doc.add(new TextField(wordsField, text, Field.Store.NO));
-        doc.add(new TextField(gramsField, text, Field.Store.NO));
+    private static LinkedHashMap<String, String> title(String title) {
+        var texts = new LinkedHashMap<String, String>();
+        texts.put(Fields.TITLE_WORDS, title);
+        texts.put(Fields.TITLE_GRAMS, title);
+        texts.put(Fields.TITLE_PINYIN, title);
+        return texts;
     }
 
     private static String join(Stream<String> parts) {

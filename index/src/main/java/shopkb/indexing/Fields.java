@@ -49,6 +49,19 @@ public final class Fields {
             QUESTION_PINYIN, TITLE_WORDS, TITLE_GRAMS, TITLE_PINYIN, BODY_WORDS);
     public static final java.util.List<String> WORD_FIELDS = java.util.List.of(QUESTION_WORDS, TITLE_WORDS, BODY_WORDS);
     public static final java.util.List<String> PINYIN_FIELDS = java.util.List.of(QUESTION_PINYIN, TITLE_PINYIN);
+    /** Exact values, not tokenised: {@link #ENTRY_ID}, {@link #TYPE}, {@link #SCENARIO}, {@link #PRODUCT}. */
+    public static final java.util.List<String> KEYWORD_FIELDS = java.util.List.of(ENTRY_ID, TYPE, SCENARIO, PRODUCT);
+
+    /** How a text field is analysed; every engine analyses a field with the analyzer named here. */
+    public enum Analysis { WORDS, GRAMS, PINYIN }
+
+    /** The analysis of one of {@link #TEXT_FIELDS}: words and pinyin fields by name, bigrams for the rest. */
+    public static Analysis analysisOf(String textField) {
+        if (WORD_FIELDS.contains(textField)) {
+            return Analysis.WORDS;
+        }
+        return PINYIN_FIELDS.contains(textField) ? Analysis.PINYIN : Analysis.GRAMS;
+    }
 
     /** Kinds of unit document. */
     public enum Unit { QUESTION, SECTION, BODY }

@@ -1,6 +1,5 @@
 package shopkb.indexing;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -24,6 +24,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -36,7 +38,7 @@ import shopkb.content.Entry;
  * commits. A persisted index is reused when it was built with the same build fingerprint (index format,
  * content and vocabulary), and rebuilt from the entries when it is missing, stale or unreadable.
  */
-public final class KnowledgeIndex implements Closeable {
+public final class KnowledgeIndex implements UnitIndex {
 
     /** Bump when fields or analysis change, so persisted indexes are rebuilt. */
     public static final String FORMAT = "shopkb-index-4";
@@ -48,10 +50,6 @@ public final class KnowledgeIndex implements Closeable {
      */
     private static final long REFRESH_MILLIS = 1000;
     private static final long COMMIT_MILLIS = 2000;
-
-    /** How the index came to be: reused from disk, or built (and why). */
-    public record OpenReport(boolean reused, String reason, long millis) {
-    }
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -137,6 +135,7 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
+    @Override
     public OpenReport openReport() {
         return openReport;
     }
@@ -166,8 +165,27 @@ public final class KnowledgeIndex implements Closeable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
+    @Override
+    public Found search(UnitQuery query, int units, Collection<FieldTerm> counted) {
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            var docFreqs = new java.util.HashMap<FieldTerm, Integer>();
+            for (FieldTerm term : counted) {
+                docFreqs.put(term, reader.docFreq(new Term(term.field(), term.text())));
+            }
+            List<ScoredUnit> found = List.of();
+            if (units > 0 && !query.clauses().isEmpty()) {
+                // The hit count is not needed: counting exactly up to Lucene's default 1,000 hits would delay pruning.
+                TopDocs top = searcher.search(LuceneUnitQuery.of(query), new TopScoreDocCollectorManager(units, units));
+                found = UnitReader.read(reader, top.scoreDocs);
+            }
+            return new Found(found, reader.numDocs(), docFreqs);
+        });
+    }
+
     /** Adds or replaces an entry's units and commits with the new build fingerprint; visible to search at once. */
-    synchronized void upsert(Entry entry, String fingerprint) {
+    @Override
+    public synchronized void upsert(Entry entry, String fingerprint) {
         try {
             applyMeaning(List.of(entry), List.of());
             writer.updateDocuments(new Term(Fields.ENTRY_ID, entry.id()), DocumentBuilder.build(entry));
@@ -178,7 +196,8 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** Removes an entry's units and commits with the new build fingerprint; visible to search at once. */
-    synchronized void delete(String entryId, String fingerprint) {
+    @Override
+    public synchronized void delete(String entryId, String fingerprint) {
         try {
             applyMeaning(List.of(), List.of(entryId));
             writer.deleteDocuments(new Term(Fields.ENTRY_ID, entryId));
@@ -189,7 +208,8 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** Applies a batch of upserts and deletes with one commit. */
-    synchronized void apply(Collection<Entry> upserts, Collection<String> deletes, String fingerprint) {
+    @Override
+    public synchronized void apply(Collection<Entry> upserts, Collection<String> deletes, String fingerprint) {
         try {
             applyMeaning(upserts, deletes);
             for (String id : deletes) {
@@ -210,7 +230,7 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
-    /** The meaning vectors kept in step with this index, or null when search is by words only. */
+    @Override
     public MeaningIndex meaning() {
         return meaning;
     }
@@ -218,9 +238,11 @@ public final class KnowledgeIndex implements Closeable {
     /**
      * Replaces every document, e.g. after the vocabulary changed how text is segmented (which changes words,
      * not meanings: the meaning vectors stay as they are). Searches keep using
-     * the previous searcher until the new one is committed and refreshed.
+     * the previous searcher until the new one is committed and refreshed. The analyzer this index was opened with reads
+     * the vocabulary {@link ServedContent} switched to before calling this.
      */
-    synchronized void reindex(Collection<Entry> entries, String fingerprint) {
+    @Override
+    public synchronized void reindex(Collection<Entry> entries, String fingerprint, shopkb.analysis.Vocabulary vocabulary) {
         try {
             writer.deleteAll();
             for (Entry entry : entries) {
@@ -250,6 +272,7 @@ public final class KnowledgeIndex implements Closeable {
      * What is wrong with the index now: a failing commit or refresh, or changes left uncommitted for longer
      * than {@link #LAG_LIMIT}. Empty when all is well.
      */
+    @Override
     public List<String> problems() {
         var problems = new java.util.ArrayList<String>();
         if (commitFailure != null) {

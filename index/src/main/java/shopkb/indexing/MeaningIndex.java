@@ -193,7 +193,7 @@ public final class MeaningIndex implements Closeable {
     }
 
     /** Replaces the texts of {@code upserts} and releases those of {@code deletes}; visible to search on return. */
-    synchronized void apply(Collection<Entry> upserts, Collection<String> deletes) {
+    public synchronized void apply(Collection<Entry> upserts, Collection<String> deletes) {
         try {
             var touched = new ArrayList<String>();
             for (String id : deletes) {

@@ -57,14 +57,18 @@ public final class ServedContent implements Closeable {
         }
     }
 
-    /** Opens (reuses or builds) the index of some content; called once, with what the index must be built from. */
+    /**
+     * Opens (reuses or builds) the index of some content; called once, with what the index must be built from: the
+     * analyzer of the embedded engine (it reads the vocabulary this object switches), the vocabulary itself (for engines
+     * that analyse elsewhere), the build fingerprint and the entries.
+     */
     @FunctionalInterface
     public interface IndexOpener {
-        KnowledgeIndex open(Analyzer analyzer, String fingerprint, Collection<Entry> entries);
+        UnitIndex open(Analyzer analyzer, Vocabulary vocabulary, String fingerprint, Collection<Entry> entries);
     }
 
     private volatile ContentSnapshot snapshot;
-    private final KnowledgeIndex index;
+    private final UnitIndex index;
     /** What the index was analysed with; switched before a re-index. */
     private final AtomicReference<Vocabulary> indexVocabulary;
     /** What queries are analysed with; switched after the re-index is visible, so both always agree. */
@@ -75,7 +79,7 @@ public final class ServedContent implements Closeable {
         this.indexVocabulary = new AtomicReference<>(vocabulary);
         this.queryVocabulary = new AtomicReference<>(vocabulary);
         Analyzer analyzer = new Analyzers(analysis, indexVocabulary::get).perField(Fields.WORD_FIELDS, Fields.PINYIN_FIELDS);
-        this.index = opener.open(analyzer, fingerprint(content, vocabulary), content.entries().values());
+        this.index = opener.open(analyzer, vocabulary, fingerprint(content, vocabulary), content.entries().values());
     }
 
     /**
@@ -97,7 +101,7 @@ public final class ServedContent implements Closeable {
     }
 
     /** The index, for searching and for its health; it is changed only through this object. */
-    public KnowledgeIndex index() {
+    public UnitIndex index() {
         return index;
     }
 
@@ -176,7 +180,7 @@ public final class ServedContent implements Closeable {
         }
         indexVocabulary.set(fresh);
         LoadedContent content = snapshot.content();
-        index.reindex(content.entries().values(), fingerprint(content, fresh));
+        index.reindex(content.entries().values(), fingerprint(content, fresh), fresh);
         queryVocabulary.set(fresh);
         return true;
     }

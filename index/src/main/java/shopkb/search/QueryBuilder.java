@@ -1,21 +1,17 @@
 package shopkb.search;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import shopkb.content.EntryType;
 import shopkb.indexing.Fields;
+import shopkb.indexing.UnitQuery;
 
 /**
- * Builds the Lucene query for a {@link BuyerQuery}: term queries only (no query syntax), each weighted
- * by its term weight and its field's weight. A buyer message is matched first against questions, then
+ * Builds the query for a {@link BuyerQuery}, for every engine (see {@link UnitQuery}): exact terms only (no query syntax),
+ * each weighted by its term weight and its field's weight. A buyer message is matched first against questions, then
  * titles, then body text.
  */
 final class QueryBuilder {
@@ -32,8 +28,8 @@ final class QueryBuilder {
     private QueryBuilder() {
     }
 
-    static Query build(BuyerQuery query, SearchRequest request, RankingOptions options) {
-        var text = new BooleanQuery.Builder();
+    static UnitQuery build(BuyerQuery query, SearchRequest request, RankingOptions options) {
+        var text = new ArrayList<UnitQuery.Clause>();
         addField(text, Fields.QUESTION_WORDS, query.words(), boost(options, QUESTION_BOOST));
         addField(text, Fields.TITLE_WORDS, query.words(), boost(options, TITLE_BOOST));
         addField(text, Fields.BODY_WORDS, query.words(), boost(options, BODY_BOOST));
@@ -46,28 +42,16 @@ final class QueryBuilder {
             addField(text, Fields.TITLE_PINYIN, query.pinyin(), boost(options, TITLE_BOOST) * PINYIN_BOOST);
         }
         for (String code : focusCodes(query, request)) {
-            text.add(new BoostQuery(new TermQuery(new Term(Fields.PRODUCT, code)), PRODUCT_FOCUS_BOOST), BooleanClause.Occur.SHOULD);
+            text.add(new UnitQuery.Term(Fields.PRODUCT, code, PRODUCT_FOCUS_BOOST));
         }
-        BooleanQuery textQuery = text.build();
-        if (textQuery.clauses().isEmpty()) {
-            return new MatchNoDocsQuery("nothing searchable in the message");
+        if (text.isEmpty()) {
+            return UnitQuery.NOTHING;
         }
-        var filtered = new BooleanQuery.Builder().add(textQuery, BooleanClause.Occur.MUST);
-        if (!request.types().isEmpty()) {
-            var types = new BooleanQuery.Builder();
-            for (EntryType type : request.types()) {
-                types.add(new TermQuery(new Term(Fields.TYPE, type.folder())), BooleanClause.Occur.SHOULD);
-            }
-            filtered.add(types.build(), BooleanClause.Occur.FILTER);
-        }
-        if (request.scenario() != null) {
-            filtered.add(new TermQuery(new Term(Fields.SCENARIO, request.scenario())), BooleanClause.Occur.FILTER);
-        }
-        return filtered.build();
+        return new UnitQuery(text, request.types().stream().map(EntryType::folder).toList(), request.scenario());
     }
 
     static List<String> focusCodes(BuyerQuery query, SearchRequest request) {
-        var codes = new java.util.LinkedHashSet<String>(query.productCodes());
+        var codes = new LinkedHashSet<String>(query.productCodes());
         if (request.productCode() != null) {
             codes.add(request.productCode().toLowerCase(Locale.ROOT));
         }
@@ -79,11 +63,11 @@ final class QueryBuilder {
     }
 
     /**
-     * One SHOULD clause per ordinary term; the expansions of one synonym span go into a single
-     * disjunction-max clause, so a concept with many synonyms counts once, not once per synonym.
+     * One clause per ordinary term; the expansions of one synonym span go into a single best-of clause, so a concept
+     * with many synonyms counts once, not once per synonym.
      */
-    private static void addField(BooleanQuery.Builder builder, String field, List<QueryTerm> terms, float fieldBoost) {
-        var groups = new java.util.LinkedHashMap<Integer, List<Query>>();
+    private static void addField(List<UnitQuery.Clause> clauses, String field, List<QueryTerm> terms, float fieldBoost) {
+        var groups = new LinkedHashMap<Integer, List<UnitQuery.Term>>();
         for (QueryTerm term : terms) {
             if (term.weight() <= BuyerQueryParser.PARTICLE_WEIGHT) {
                 // Particles are the commonest terms: scoring their long postings cost ~15% of a search at 100k
@@ -91,15 +75,15 @@ final class QueryBuilder {
                 // highlighting and confidence.
                 continue;
             }
-            Query clause = new BoostQuery(new TermQuery(new Term(field, term.text())), fieldBoost * term.weight());
+            var clause = new UnitQuery.Term(field, term.text(), fieldBoost * term.weight());
             if (term.group() < 0) {
-                builder.add(clause, BooleanClause.Occur.SHOULD);
+                clauses.add(clause);
             } else {
-                groups.computeIfAbsent(term.group(), g -> new java.util.ArrayList<>()).add(clause);
+                groups.computeIfAbsent(term.group(), g -> new ArrayList<>()).add(clause);
             }
         }
-        for (List<Query> alternatives : groups.values()) {
-            builder.add(new DisjunctionMaxQuery(alternatives, 0f), BooleanClause.Occur.SHOULD);
+        for (List<UnitQuery.Term> alternatives : groups.values()) {
+            clauses.add(new UnitQuery.BestOf(alternatives));
         }
     }
 }

@@ -1,17 +1,11 @@
 package shopkb.search;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import shopkb.content.ContentSnapshot;
 import shopkb.content.Entry;
 import shopkb.content.FaqEntry;
@@ -21,6 +15,8 @@ import shopkb.content.PolicySection;
 import shopkb.content.ProductEntry;
 import shopkb.indexing.Fields;
 import shopkb.indexing.ServedContent;
+import shopkb.indexing.UnitIndex;
+import shopkb.indexing.UnitQuery;
 import shopkb.personal.PersonalPhrasing;
 
 /**
@@ -131,16 +127,10 @@ public final class SearchService {
 
     private Evidence gather(BuyerQuery query, SearchRequest request, ContentSnapshot snapshot) {
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
-        var idf = new HashMap<QueryTerm, Double>();
-        Query luceneQuery = QueryBuilder.build(query, request, options);
-        List<UnitHit> words = served.index().withSearcher(searcher -> {
-            idf.putAll(Confidence.idf(searcher.getIndexReader(), query));
-            if (!options.words()) {
-                return List.<UnitHit>of();
-            }
-            return List.copyOf(collapse(searcher, luceneQuery, Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()),
-                    options.multiUnit() ? SECOND_UNIT_WEIGHT : 0f).values());
-        });
+        UnitIndex.Found found = served.index().search(options.words() ? QueryBuilder.build(query, request, options) : UnitQuery.NOTHING,
+                Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()), Confidence.counted(query));
+        Map<QueryTerm, Double> idf = Confidence.idf(found, query);
+        List<UnitHit> words = List.copyOf(collapse(found.units(), options.multiUnit() ? SECOND_UNIT_WEIGHT : 0f).values());
         float[] message = meaning == null || query.meaningText().isEmpty() ? null : meaning.vectorOf(query.meaningText());
         Map<String, MeaningSearch.Hit> near = message == null ? Map.of()
                 : MeaningSearch.byEntry(meaning.nearest(message, request, snapshot));
@@ -227,20 +217,15 @@ public final class SearchService {
         return texts;
     }
 
-    private static Map<String, UnitHit> collapse(IndexSearcher searcher, Query query, int unitsToCollect, float secondUnitWeight)
-            throws IOException {
-        // The hit count is not needed: counting exactly up to Lucene's default 1,000 hits would delay pruning.
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(unitsToCollect, unitsToCollect));
-        UnitReader.Unit[] units = UnitReader.read(searcher.getIndexReader(), top.scoreDocs);
+    /** The units found, best first, as entries: each with its best unit, plus a share of its second best's score. */
+    private static Map<String, UnitHit> collapse(List<UnitIndex.ScoredUnit> units, float secondUnitWeight) {
         var best = new LinkedHashMap<String, UnitHit>();
         var second = new HashMap<String, Float>();
-        for (int i = 0; i < units.length; i++) {
-            ScoreDoc scoreDoc = top.scoreDocs[i];
-            UnitReader.Unit unit = units[i];
+        for (UnitIndex.ScoredUnit unit : units) {
             if (!best.containsKey(unit.entryId())) {
-                best.put(unit.entryId(), new UnitHit(unit.entryId(), unit.kind(), unit.index(), scoreDoc.score));
+                best.put(unit.entryId(), new UnitHit(unit.entryId(), unit.unit(), unit.index(), unit.score()));
             } else {
-                second.putIfAbsent(unit.entryId(), scoreDoc.score);
+                second.putIfAbsent(unit.entryId(), unit.score());
             }
         }
         if (secondUnitWeight == 0f || second.isEmpty()) {
@@ -331,7 +316,7 @@ public final class SearchService {
             return List.of();
         }
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
-        Map<QueryTerm, Double> idf = served.index().withSearcher(searcher -> Confidence.idf(searcher.getIndexReader(), query));
+        Map<QueryTerm, Double> idf = Confidence.idf(served.index().search(UnitQuery.NOTHING, 0, Confidence.counted(query)), query);
         record Scored(PersonalPhrasing phrasing, double coverage) {
         }
         return own.stream()

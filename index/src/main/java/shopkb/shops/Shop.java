@@ -29,7 +29,7 @@ public final class Shop implements Closeable {
 
     /** Opens a shop's knowledge base (reusing its persisted index) and usage log. */
     public static Shop open(ShopName name, ShopFolders folders, SharedResources shared, UsageLog.Settings usage) {
-        KnowledgeBase kb = KnowledgeBase.open(folders, shared);
+        KnowledgeBase kb = KnowledgeBase.open(name.value(), folders, shared);
         try {
             PersonalPhrasings personal = PersonalPhrasings.open(folders.personal());
             return new Shop(name, kb, UsageLog.open(folders.usageLog(), usage, kb::pattern, Clock.systemUTC(),

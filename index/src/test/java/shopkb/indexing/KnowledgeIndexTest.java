@@ -82,7 +82,7 @@ class KnowledgeIndexTest {
         LoadedContent loaded = new ContentLoader(Fixture.source()).load();
         try (var housekeeping = new Housekeeping();
              ServedContent served = ServedContent.open(loaded, Vocabulary.empty(), AnalysisOptions.full(),
-                (analyzer, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries, null,
+                (analyzer, vocabulary, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries, null,
                         housekeeping.scheduler()))) {
             var search = new SearchService(served, new BuyerQueryParser(), RankingOptions.full(), null);
             var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);

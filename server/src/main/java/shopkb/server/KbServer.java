@@ -26,8 +26,11 @@ public final class KbServer implements AutoCloseable {
     private final TokenStore tokens;
     private final Javalin http;
     private final String firstToken;
+    private final RunningEngine engine;
 
-    private KbServer(SharedResources shared, OpenShops shops, TokenStore tokens, Javalin http, String firstToken) {
+    private KbServer(RunningEngine engine, SharedResources shared, OpenShops shops, TokenStore tokens, Javalin http,
+                     String firstToken) {
+        this.engine = engine;
         this.shared = shared;
         this.shops = shops;
         this.tokens = tokens;
@@ -41,8 +44,15 @@ public final class KbServer implements AutoCloseable {
      * @param meaning the sentence model, loaded once by the caller (or {@link MeaningModel#off()}); every shop shares it
      */
     public static KbServer start(ServerConfig config, MeaningModel meaning) {
-        SharedResources shared = SharedResources.open(RankingOptions.full(), meaning, config.layout().vectors(),
-                config.platformDir());
+        RunningEngine engine = RunningEngine.open(config.engine(), false);
+        SharedResources shared;
+        try {
+            shared = SharedResources.open(RankingOptions.full(), meaning, config.layout().vectors(), config.platformDir(),
+                    engine.engine());
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
         OpenShops shops = null;
         try {
             shops = OpenShops.open(new ShopCatalog(config.layout(), config.contentDir()), shared,
@@ -50,12 +60,13 @@ public final class KbServer implements AutoCloseable {
             TokenStore tokens = TokenStore.open(config.tokenFile());
             String first = TokenStore.ensureFirstAdmin(tokens).orElse(null);
             Javalin http = KbApplication.create(shops, config, tokens).start(config.host(), config.port());
-            return new KbServer(shared, shops, tokens, http, first);
+            return new KbServer(engine, shared, shops, tokens, http, first);
         } catch (RuntimeException e) {
             if (shops != null) {
                 shops.close();
             }
             closeQuietly(shared, e);
+            engine.close();
             throw e;
         }
     }
@@ -79,6 +90,11 @@ public final class KbServer implements AutoCloseable {
         }
     }
 
+    /** Where the shops keep their units, e.g. {@code embedded}. */
+    public String engine() {
+        return engine.description();
+    }
+
     /** The admin token this start created because there was none (shown once), if it did. */
     public Optional<String> firstToken() {
         return Optional.ofNullable(firstToken);
@@ -97,6 +113,8 @@ public final class KbServer implements AutoCloseable {
                     shared.close();
                 } catch (IOException e) {
                     LoggerFactory.getLogger(KbServer.class).warn("closing the shared vector cache failed: {}", e.toString());
+                } finally {
+                    engine.close();
                 }
             }
         }

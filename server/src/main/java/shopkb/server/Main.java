@@ -39,8 +39,10 @@ public final class Main {
                     if (flags.positional().size() != 1) {
                         throw new IllegalArgumentException("quality needs one file of query<TAB>intent lines");
                     }
-                    QualityCommand.run(Path.of(flags.positional().getFirst()), config.contentDir(),
-                            Boolean.parseBoolean(flags.named().getOrDefault("ablation", "true")), System.out);
+                    try (RunningEngine engine = RunningEngine.open(config.engine(), true)) {
+                        QualityCommand.run(Path.of(flags.positional().getFirst()), config.contentDir(),
+                                Boolean.parseBoolean(flags.named().getOrDefault("ablation", "true")), engine, System.out);
+                    }
                 }
                 case "check-quality" -> {
                     if (flags.positional().size() != 1) {
@@ -74,7 +76,9 @@ public final class Main {
 
     private static void usage() {
         System.err.println("usage: shopkb serve [--port 7070] [--host 127.0.0.1] [--content faq-content] [--data data] [--web web]");
+        System.err.println("                    [--engine embedded|opensearch --opensearch http://host:9200[,...]]");
         System.err.println("       shopkb quality FILE.tsv [--content faq-content] [--ablation true|false]");
+        System.err.println("                    [--engine opensearch [--opensearch URL[,...] | --opensearch-nodes 1|3]]");
         System.err.println("       shopkb fit-fusion QUERIES.tsv@CONTENT ...   (fits the words-and-meaning fusion)");
         System.err.println("       shopkb tsv-content FAQ.tsv DIR   (one intent and FAQ per id<TAB>question line)");
         System.err.println("       shopkb check-quality DRAFTS.tsv | check-bench  [--content faq-content]");

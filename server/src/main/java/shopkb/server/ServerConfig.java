@@ -19,9 +19,10 @@ import shopkb.usage.UsageLog;
  * @param semantic rank by meaning too (the bundled sentence model), not by words only
  * @param platformDir holds the platform-wide {@code vocabulary/} layer every shop adds its own to (absent: none)
  * @param shopIdle how long a shop other than the default one stays open unused
+ * @param engine where shops keep their units: embedded, or an OpenSearch cluster
  */
 public record ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken,
-                           UsageLog.Settings usage, boolean semantic, Path platformDir, Duration shopIdle) {
+                           UsageLog.Settings usage, boolean semantic, Path platformDir, Duration shopIdle, EngineConfig engine) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_PLATFORM = Path.of("platform");
@@ -34,6 +35,13 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
         if (shopIdle.isNegative()) {
             throw new IllegalArgumentException("shop-idle-minutes must be 0 or more, got " + shopIdle.toMinutes());
         }
+    }
+
+    /** The embedded engine. */
+    public ServerConfig(String host, int port, Path contentDir, Path dataDir, Path webDir, boolean readNeedsToken,
+                        UsageLog.Settings usage, boolean semantic, Path platformDir, Duration shopIdle) {
+        this(host, port, contentDir, dataDir, webDir, readNeedsToken, usage, semantic, platformDir, shopIdle,
+                EngineConfig.embedded());
     }
 
     /** With the default usage log: on, learning on, 90 days; ranking by meaning too. */
@@ -51,7 +59,7 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
      * Reads {@code --port N --host H --content DIR --data DIR --web DIR --require-read-token BOOL --usage-log BOOL
      * --learning BOOL --usage-retention-days N --semantic BOOL --platform DIR --shop-idle-minutes N}, else KB_PORT,
      * KB_HOST, KB_CONTENT, KB_DATA, KB_WEB, KB_REQUIRE_READ_TOKEN, KB_USAGE_LOG, KB_LEARNING, KB_USAGE_RETENTION_DAYS,
-     * KB_SEMANTIC, KB_PLATFORM, KB_SHOP_IDLE_MINUTES.
+     * KB_SEMANTIC, KB_PLATFORM, KB_SHOP_IDLE_MINUTES; and the engine's (see {@link EngineConfig#from}).
      */
     public static ServerConfig from(Map<String, String> flags, Map<String, String> env) {
         String port = pick(flags, env, "port", "KB_PORT", String.valueOf(DEFAULT_PORT));
@@ -71,7 +79,8 @@ public record ServerConfig(String host, int port, Path contentDir, Path dataDir,
                 bool(pick(flags, env, "semantic", "KB_SEMANTIC", "true"), "semantic"),
                 Path.of(pick(flags, env, "platform", "KB_PLATFORM", DEFAULT_PLATFORM.toString())),
                 Duration.ofMinutes(number(pick(flags, env, "shop-idle-minutes", "KB_SHOP_IDLE_MINUTES",
-                        String.valueOf(DEFAULT_SHOP_IDLE.toMinutes())), "shop-idle-minutes")));
+                        String.valueOf(DEFAULT_SHOP_IDLE.toMinutes())), "shop-idle-minutes")),
+                EngineConfig.from(flags, env));
     }
 
     private static int number(String value, String name) {

@@ -40,9 +40,10 @@ public final class ServeCommand {
         }
         String host = config.host().equals("0.0.0.0") || config.host().equals("127.0.0.1") ? "localhost" : config.host();
         int shops = server.shops().list().size();
-        out.printf("shopkb ready at http://%s:%d — %d entries loaded, %d invalid, index %s in %d ms, %s; %d shop%s%n",
+        out.printf("shopkb ready at http://%s:%d — %d entries loaded, %d invalid, index %s%s in %d ms, %s; %d shop%s%n",
                 host, server.port(), health.entries(), health.invalid(),
-                health.indexReused() ? "reused" : "built (" + health.indexReason() + ")", health.indexMillis(),
+                health.indexReused() ? "reused" : "built (" + health.indexReason() + ")",
+                server.engine().equals("embedded") ? "" : " in " + server.engine(), health.indexMillis(),
                 health.meaning().status().equals("on")
                         ? "ranking by words and meaning (" + health.meaning().vectorsEncoded() + " texts encoded, "
                                 + health.meaning().vectorsReused() + " reused, " + health.meaning().vectorsFromCache() + " from cache)"

@@ -1,4 +1,4 @@
-package shopkb.search;
+package shopkb.indexing;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -11,14 +11,9 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.ScoreDoc;
-import shopkb.indexing.Fields;
 
 /** Reads which entry and unit each hit belongs to, from doc values. */
 final class UnitReader {
-
-    /** A hit's entry id and unit. */
-    record Unit(String entryId, Fields.Unit kind, int index) {
-    }
 
     private static final Fields.Unit[] KINDS = Fields.Unit.values();
 
@@ -26,15 +21,15 @@ final class UnitReader {
     }
 
     /**
-     * The units of {@code hits}, in the order given. Doc values iterate forward only, so hits are visited in
+     * The units of {@code hits} with their scores, in the order given. Doc values iterate forward only, so hits are visited in
      * document order with one set of iterators per segment.
      */
-    static Unit[] read(IndexReader reader, ScoreDoc[] hits) throws IOException {
+    static List<UnitIndex.ScoredUnit> read(IndexReader reader, ScoreDoc[] hits) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         Integer[] order = new Integer[hits.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
-        var units = new Unit[hits.length];
+        var units = new UnitIndex.ScoredUnit[hits.length];
         int leafIndex = -1;
         LeafReaderContext leaf = null;
         SortedDocValues ids = null;
@@ -54,9 +49,9 @@ final class UnitReader {
             if (!ids.advanceExact(local) || !kinds.advanceExact(local) || !indexes.advanceExact(local)) {
                 throw new IllegalStateException("unit document " + doc + " lacks its doc values");
             }
-            units[i] = new Unit(ids.lookupOrd(ids.ordValue()).utf8ToString(), KINDS[(int) kinds.longValue()],
-                    (int) indexes.longValue());
+            units[i] = new UnitIndex.ScoredUnit(ids.lookupOrd(ids.ordValue()).utf8ToString(), KINDS[(int) kinds.longValue()],
+                    (int) indexes.longValue(), hits[i].score);
         }
-        return units;
+        return Arrays.asList(units);
     }
 }

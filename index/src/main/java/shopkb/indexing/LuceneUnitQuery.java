@@ -1,0 +1,55 @@
+package shopkb.indexing;
+
+import java.util.ArrayList;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/** A {@link UnitQuery} as the embedded engine's Lucene query. */
+final class LuceneUnitQuery {
+
+    private LuceneUnitQuery() {
+    }
+
+    static Query of(UnitQuery query) {
+        if (query.clauses().isEmpty()) {
+            return new MatchNoDocsQuery("nothing searchable in the message");
+        }
+        var text = new BooleanQuery.Builder();
+        for (UnitQuery.Clause clause : query.clauses()) {
+            text.add(clause(clause), BooleanClause.Occur.SHOULD);
+        }
+        var filtered = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST);
+        if (!query.types().isEmpty()) {
+            var types = new BooleanQuery.Builder();
+            for (String type : query.types()) {
+                types.add(new TermQuery(new Term(Fields.TYPE, type)), BooleanClause.Occur.SHOULD);
+            }
+            filtered.add(types.build(), BooleanClause.Occur.FILTER);
+        }
+        if (query.scenario() != null) {
+            filtered.add(new TermQuery(new Term(Fields.SCENARIO, query.scenario())), BooleanClause.Occur.FILTER);
+        }
+        return filtered.build();
+    }
+
+    private static Query clause(UnitQuery.Clause clause) {
+        return switch (clause) {
+            case UnitQuery.Term term -> term(term);
+            case UnitQuery.BestOf best -> {
+                var alternatives = new ArrayList<Query>();
+                best.alternatives().forEach(term -> alternatives.add(term(term)));
+                yield new DisjunctionMaxQuery(alternatives, 0f);
+            }
+        };
+    }
+
+    private static Query term(UnitQuery.Term term) {
+        return new BoostQuery(new TermQuery(new Term(term.field(), term.text())), term.boost());
+    }
+}
