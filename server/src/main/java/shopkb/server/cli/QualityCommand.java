@@ -104,7 +104,7 @@ public final class QualityCommand {
                             .findFirst().orElseThrow();
                     out.printf("  %-10s hit@1 %+.3f  MRR %+.3f  (%d of %d tops differ)%n", embedded.name(),
                             cluster.hitAt1() - embedded.hitAt1(), cluster.mrr() - embedded.mrr(),
-                            differingTops(embedded, cluster), embedded.queries());
+                            differingTops(embedded, cluster), embedded.queries() + embedded.offTopic());
                 }
             }
         }
