@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,10 +32,11 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shopkb.analysis.Vocabulary;
 import shopkb.content.Entry;
 
 /**
- * Owns the Lucene index lifecycle: the writer, the searcher manager, the background refresh and the
+ * The embedded engine's {@link UnitIndex}: owns the Lucene index lifecycle: the writer, the searcher manager, the background refresh and the
  * commits. A persisted index is reused when it was built with the same build fingerprint (index format,
  * content and vocabulary), and rebuilt from the entries when it is missing, stale or unreadable.
  */
@@ -169,7 +171,7 @@ public final class KnowledgeIndex implements UnitIndex {
     public Found search(UnitQuery query, int units, Collection<FieldTerm> counted) {
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
-            var docFreqs = new java.util.HashMap<FieldTerm, Integer>();
+            var docFreqs = new HashMap<FieldTerm, Integer>();
             for (FieldTerm term : counted) {
                 docFreqs.put(term, reader.docFreq(new Term(term.field(), term.text())));
             }
@@ -242,7 +244,7 @@ public final class KnowledgeIndex implements UnitIndex {
      * the vocabulary {@link ServedContent} switched to before calling this.
      */
     @Override
-    public synchronized void reindex(Collection<Entry> entries, String fingerprint, shopkb.analysis.Vocabulary vocabulary) {
+    public synchronized void reindex(Collection<Entry> entries, String fingerprint, Vocabulary vocabulary) {
         try {
             writer.deleteAll();
             for (Entry entry : entries) {

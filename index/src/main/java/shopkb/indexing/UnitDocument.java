@@ -1,5 +1,7 @@
 package shopkb.indexing;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ public record UnitDocument(String entryId, String type, String scenario, List<St
 
     public UnitDocument {
         products = List.copyOf(products);
-        texts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(texts));
+        texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
     }
 
     /**
