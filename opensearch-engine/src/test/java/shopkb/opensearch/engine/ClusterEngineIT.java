@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,6 +23,7 @@ import shopkb.KnowledgeBase;
 import shopkb.SharedResources;
 import shopkb.ShopFolders;
 import shopkb.content.PhrasingEntry;
+import shopkb.editing.Folders;
 import shopkb.opensearch.nodes.LocalCluster;
 import shopkb.opensearch.nodes.LocalNode;
 import shopkb.search.RankingOptions;
@@ -98,7 +98,7 @@ class ClusterEngineIT {
     @Test
     @Order(2)
     void anEditIsSearchableAtOnceAndADeleteIsGoneAtOnce() throws Exception {
-        Path content = copyOf(DEMO, work.resolve("edits-content"));
+        Path content = Folders.copy(DEMO, work.resolve("edits-content"));
         try (KnowledgeBase kb = KnowledgeBase.open("edits", new ShopFolders(content, work.resolve("edits-data")), shared)) {
             assertNotEquals("phr.jitu", top(kb, "极兔"));
 
@@ -114,7 +114,7 @@ class ClusterEngineIT {
     @Test
     @Order(3)
     void reopeningUnchangedContentReusesTheIndexAndChangedContentRebuildsIt() throws Exception {
-        Path content = copyOf(DEMO, work.resolve("reuse-content"));
+        Path content = Folders.copy(DEMO, work.resolve("reuse-content"));
         var folders = new ShopFolders(content, work.resolve("reuse-data"));
         try (KnowledgeBase first = KnowledgeBase.open("reuse", folders, shared)) {
             assertFalse(first.health().indexReused());
@@ -139,7 +139,7 @@ class ClusterEngineIT {
     @Test
     @Order(4)
     void aNewDomainWordIsAppliedThroughANewIndexBehindTheSameAlias() throws Exception {
-        Path content = copyOf(DEMO, work.resolve("words-content"));
+        Path content = Folders.copy(DEMO, work.resolve("words-content"));
         try (KnowledgeBase kb = KnowledgeBase.open("words", new ShopFolders(content, work.resolve("words-data")), shared)) {
             List<String> before = indexesBehind(engine.indexOf("words"));
 
@@ -210,19 +210,5 @@ class ClusterEngineIT {
             lines.subList(1, lines.size()).forEach(line -> messages.add(line.split("\t")[0]));
         }
         return messages;
-    }
-
-    private static Path copyOf(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 }
