@@ -26,8 +26,9 @@ async function useToken(token) {
     const { ok, body } = await api('/api/whoami', { token: state.token });
     if (ok) {
       sessionStorage.setItem('kb.token', state.token);
-      state.editor = body.role === 'EDITOR';
-      $('who').textContent = `${body.name}(${state.editor ? '编辑' : '只读'})`;
+      // An admin edits every shop; an agent's or reader's token only reads here.
+      state.editor = body.role === 'EDITOR' || body.role === 'ADMIN';
+      $('who').textContent = `${body.name}(${body.role === 'ADMIN' ? '管理员 · 编辑' : state.editor ? '编辑' : '只读'})`;
     } else {
       sessionStorage.removeItem('kb.token');
       $('who').textContent = '令牌无效,当前为只读';

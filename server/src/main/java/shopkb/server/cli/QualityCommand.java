@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import shopkb.editing.Folders;
 import shopkb.KnowledgeBase;
+import shopkb.ShopFolders;
 import shopkb.quality.LabelledQuery;
 import shopkb.quality.QualityEvaluator;
 import shopkb.quality.QualityReport;
@@ -61,12 +62,12 @@ public final class QualityCommand {
                 // On disk like the server's index (memory-mapped), so the latency columns are the server's.
                 Path dataDir = dataRoot.resolve(config.getKey());
                 Files.createDirectories(dataDir);
-                Files.createSymbolicLink(dataDir.resolve("meaning"), Files.createDirectories(dataRoot.resolve("meaning")));
+                Files.createSymbolicLink(dataDir.resolve(ShopFolders.MEANING), Files.createDirectories(dataRoot.resolve(ShopFolders.MEANING)));
                 try (KnowledgeBase kb = KnowledgeBase.open(contentDir, dataDir, config.getValue(), model)) {
                     entries = kb.content().entries().size();
                     reports.add(QualityEvaluator.evaluate(config.getKey(), kb.searchService(), queries));
                 }
-                Folders.delete(dataDir.resolve("index"));
+                Folders.delete(dataDir.resolve(ShopFolders.INDEX));
             }
         } finally {
             Folders.delete(dataRoot);
