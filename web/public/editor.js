@@ -439,7 +439,7 @@ function suggestionItem(suggestion) {
       el('small', {}, `来自 ${suggestion.agent} · ${when(suggestion.at)}`)),
     el('p', { className: 'copytext' }, suggestion.text),
     suggestion.note ? el('p', { className: 'note' }, `留言:${suggestion.note}`) : null,
-    el('div', { className: 'row' }, el('label', { for: scenario.id }, '场景'), scenario, el('label', { for: intent.id }, '意图'), intent),
+    el('div', { className: 'row' }, el('label', { className: 'pick' }, el('span', {}, '场景'), scenario), el('label', { className: 'pick' }, el('span', {}, '意图'), intent)),
     buttons, outcome);
 }
 

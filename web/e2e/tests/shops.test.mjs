@@ -69,8 +69,11 @@ async function agentWithToken(token, { viewport, url = env.server.base } = {}) {
 async function editorWithToken(token, { viewport, url = `${env.server.base}/editor.html` } = {}) {
   const page = await newPage(env.browser, env.server.base, viewport);
   await page.goto(url);
+  await page.waitForLoadState('networkidle');
   await page.fill('#token', token);
+  const listed = page.waitForResponse((r) => r.url().includes('/entries?')); // the list as the token sees it
   await page.click('#token-use');
+  await listed;
   await page.locator('#who').filter({ hasText: /\S/ }).waitFor();
   return page;
 }
@@ -228,7 +231,8 @@ test('an agent\'s own phrasing: saved, found by search and short code marked 我
   await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.includes('我是小美')));
   assert.doesNotMatch(await clipboard(page), /\{客服昵称\}/);
   await assertPageIsRight(page, 'agent, own phrasing among the results');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-own-1366.png'), fullPage: true });
+  await page.locator('.settings summary').click(); // folded again: the panel of her own phrasings and the results
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-own-1366.png'), fullPage: true, clip: { x: 0, y: 0, width: 1366, height: 1000 } });
 
   // Its short code brings it first.
   await searchFor(page, '/sd');
@@ -256,7 +260,8 @@ test('an agent\'s own phrasing: saved, found by search and short code marked 我
   await searchFor(narrow, '今天能闪电发货吗');
   await narrow.locator('.tag.own').first().waitFor();
   await assertPageIsRight(narrow, 'agent, own phrasings, 360 px');
-  await narrow.screenshot({ path: path.join(SCREENSHOTS, 'agent-own-360.png'), fullPage: true });
+  await narrow.locator('.mine summary').click(); // folded: what the agent sees while answering
+  await narrow.screenshot({ path: path.join(SCREENSHOTS, 'agent-own-360.png') });
 
   // The default shop's editor sees both suggestions; the second shop's editor sees none of them.
   const editor = await editorWithToken(tokens.lead);
