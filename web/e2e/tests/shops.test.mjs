@@ -128,11 +128,21 @@ test('the agent switches shop from the keyboard: the search runs again there, an
   await assertPageIsRight(other, 'agent, second shop chosen, 360 px');
   await other.screenshot({ path: path.join(SCREENSHOTS, 'agent-shops-360.png') });
 
-  // And back: the default shop's answers again.
+  // And back: the default shop's answers again, and its own 店铺名 for {店铺名}.
+  await page.locator('.settings summary').click();
+  await page.fill('#shop', '第二家店旗舰店');
   await tabTo(page, '#shop-select', { backwards: true });
   await page.keyboard.press('ArrowUp');
   await page.waitForFunction(() => document.querySelector('.result')?.dataset.id === 'faq.shipping.carriers');
   assert.equal(shopInUrl(page), 'default');
+  assert.equal(await page.inputValue('#shop'), '', 'the second shop\'s name is not the default shop\'s');
+
+  // A shop that does not exist is said to be missing.
+  const missing = await newPage(env.browser, env.server.base);
+  await missing.goto(`${env.server.base}/?shop=nosuch`);
+  await searchFor(missing, '发什么快递');
+  assert.match(await missing.locator('#status').textContent(), /没有名为「nosuch」的店铺/);
+  assert.equal(await missing.locator('#shop-select option:checked').textContent(), 'nosuch(不在可用店铺中)');
 });
 
 test('the editor page switches shop: the list, the filters and the export are the chosen shop\'s', async () => {
