@@ -1,7 +1,7 @@
 // The agent's search page: results as the agent types, one-key copy with placeholders filled; the agent's own
 // phrasings beside the team's.
 import { api, el, keepFormsOnPage, svg, TYPE_LABEL } from '/common.js';
-import { mountShopSwitcher, refusal, savedToken, shopName, shopPath } from '/shop.js';
+import { DEFAULT_SHOP, mountShopSwitcher, refusal, savedToken, shopName, shopPath } from '/shop.js';
 import { ownPhrasings } from '/mine.js';
 
 const input = document.getElementById('q');
@@ -33,7 +33,7 @@ keepFormsOnPage();
 
 // The agent's name and shop name are kept in this browser only; the shop name for each shop apart, so a copy for
 // one shop never carries another's name.
-const shopNameKey = () => (shopName() === 'default' ? 'kb.shop' : `kb.shop.${shopName()}`);
+const shopNameKey = () => (shopName() === DEFAULT_SHOP ? 'kb.shop' : `kb.shop.${shopName()}`);
 nick.value = localStorage.getItem('kb.nick') ?? '';
 nick.addEventListener('input', () => localStorage.setItem('kb.nick', nick.value.trim()));
 shop.value = localStorage.getItem(shopNameKey()) ?? '';

@@ -50,8 +50,9 @@ function showRights() {
 async function tokenGiven() {
   await useToken($('token').value);
   refreshShops();
-  loadSuggestions();
   loadList();
+  await loadIntents();
+  loadSuggestions();
 }
 
 // ---- list -----------------------------------------------------------------------------------------
