@@ -61,8 +61,10 @@ async function agentWithToken(token, { viewport, url = env.server.base } = {}) {
   await page.keyboard.press('Enter');
   await tabTo(page, '#token');
   await page.keyboard.type(token);
+  const listed = page.waitForResponse((r) => r.url().endsWith('/api/shops')); // the shops this token may use
   await page.keyboard.press('Enter');
-  await page.locator('#who').filter({ hasText: '客服' }).waitFor();
+  await listed;
+  await page.locator('#who').filter({ hasText: /客服|管理员/ }).waitFor();
   return page;
 }
 
@@ -200,6 +202,8 @@ test('an agent\'s own phrasing: saved, found by search and short code marked 我
   await withSecondShop();
   const page = await agentWithToken(tokens.xiaomei);
   await page.locator('#mine-status').filter({ hasText: '还没有自己的话术' }).waitFor();
+  // Her token may use one shop of the two: no switcher for her.
+  await page.locator('.shop-switch').waitFor({ state: 'hidden' });
   await page.locator('.settings summary').click();
   await page.fill('#nick', '小美');
 
@@ -318,8 +322,9 @@ test('an agent\'s own phrasing: saved, found by search and short code marked 我
 
 test('the keyboard reaches the switcher, the own-phrasing panel and the suggestions', async () => {
   await withSecondShop();
-  const agent = await agentWithToken(tokens.xiaomei);
+  const agent = await agentWithToken(env.server.token); // an admin's token: both shops to choose from
   await agent.locator('#mine-new').waitFor();
+  await agent.locator('#shop-select').waitFor();
   await assertKeyboardReachesEveryControl(agent, 'agent, own phrasings open, two shops');
   await assertPageIsRight(agent, 'agent, own-phrasing panel open');
   const editor = await editorWithToken(env.server.token);
