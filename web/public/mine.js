@@ -18,8 +18,6 @@ export function ownPhrasings({ token: initial, onSaved, onToken }) {
   let phrasings = [];
   let editing = null; // the phrasing the form edits; null for a new one
   let latestLoad = 0;
-  /** Version tags of phrasings saved from this page, sent back when they are changed again. */
-  const etags = new Map();
   /** Phrasings suggested to the team from this page, so the button says so. */
   const suggested = new Set();
   const say = (text) => { $('mine-status').textContent = text; };
@@ -92,12 +90,11 @@ export function ownPhrasings({ token: initial, onSaved, onToken }) {
 
   async function save() {
     const body = Object.fromEntries(FIELDS.map((field) => [field, $(`mine-${field}`).value.trim()]));
-    // The list carries no version tags: a phrasing not saved from this page is changed as it is now ('*').
+    // The version listed is sent back: a change made meanwhile elsewhere (another tab) is a 412, never overwritten.
     const reply = editing
-      ? await api(shopPath(`/phrasings/mine/${encodeURIComponent(editing.id)}`), { method: 'PUT', body, token, ifMatch: etags.get(editing.id) ?? '*' })
+      ? await api(shopPath(`/phrasings/mine/${encodeURIComponent(editing.id)}`), { method: 'PUT', body, token, ifMatch: editing.etag })
       : await api(shopPath('/phrasings/mine'), { method: 'POST', body, token });
     if (reply.ok) {
-      etags.set(reply.body.id, reply.etag);
       await load();
       say(`已保存「${reply.body.title}」:搜索时就会出现${reply.body.shortcut ? `,快捷编码 ${reply.body.shortcut}` : ''}。`);
       $('mine-new').focus();
@@ -115,9 +112,9 @@ export function ownPhrasings({ token: initial, onSaved, onToken }) {
   async function remove(phrasing) {
     if (!confirm(`确定删除自己的话术「${phrasing.title}」吗?`)) return;
     const reply = await api(shopPath(`/phrasings/mine/${encodeURIComponent(phrasing.id)}`),
-      { method: 'DELETE', token, ifMatch: etags.get(phrasing.id) ?? '*' });
+      { method: 'DELETE', token, ifMatch: phrasing.etag });
+    if (reply.status === 412) { await load(); say('这条话术在别处改过了:已载入最新的版本。'); return; }
     if (reply.status !== 204) { say(refusal(reply, token)); return; }
-    etags.delete(phrasing.id);
     await load();
     say(`已删除「${phrasing.title}」。`);
     $('mine-new').focus();
