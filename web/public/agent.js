@@ -1,5 +1,8 @@
-// The agent's search page: results as the agent types, one-key copy with placeholders filled.
+// The agent's search page: results as the agent types, one-key copy with placeholders filled; the agent's own
+// phrasings beside the team's.
 import { api, el, keepFormsOnPage, svg, TYPE_LABEL } from '/common.js';
+import { DEFAULT_SHOP, mountShopSwitcher, refusal, savedToken, shopName, shopPath } from '/shop.js';
+import { ownPhrasings } from '/mine.js';
 
 const input = document.getElementById('q');
 const list = document.getElementById('results');
@@ -28,11 +31,13 @@ let shownPhrasings = new Map();
 
 keepFormsOnPage();
 
-// The agent's name and shop are kept in this browser only.
-for (const [field, key] of [[nick, 'kb.nick'], [shop, 'kb.shop']]) {
-  field.value = localStorage.getItem(key) ?? '';
-  field.addEventListener('input', () => localStorage.setItem(key, field.value.trim()));
-}
+// The agent's name and shop name are kept in this browser only; the shop name for each shop apart, so a copy for
+// one shop never carries another's name.
+const shopNameKey = () => (shopName() === DEFAULT_SHOP ? 'kb.shop' : `kb.shop.${shopName()}`);
+nick.value = localStorage.getItem('kb.nick') ?? '';
+nick.addEventListener('input', () => localStorage.setItem('kb.nick', nick.value.trim()));
+shop.value = localStorage.getItem(shopNameKey()) ?? '';
+shop.addEventListener('input', () => localStorage.setItem(shopNameKey(), shop.value.trim()));
 
 /** The text an agent pastes: placeholders for the agent's name and shop filled in. */
 function fill(text) {
@@ -90,9 +95,10 @@ function copyText(result) {
 /** Tells the usage log what the agent did with a result; never holds up the page. */
 function feedback(resultId, action) {
   if (!currentQueryId) return;
-  fetch('/api/feedback', {
-    method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ queryId: currentQueryId, resultId, action }),
+  const headers = { 'Content-Type': 'application/json' };
+  if (mine.token()) headers.Authorization = `Bearer ${mine.token()}`;
+  fetch(shopPath('/feedback'), {
+    method: 'POST', keepalive: true, headers, body: JSON.stringify({ queryId: currentQueryId, resultId, action }),
   }).catch(() => {});
 }
 
@@ -102,7 +108,7 @@ async function copy(index) {
   const text = fill(item.text);
   try {
     await navigator.clipboard.writeText(text);
-    feedback(item.id, 'copied');
+    if (!item.own) feedback(item.id, 'copied'); // own phrasings are nobody else's business: never logged
     item.node.classList.add('copied');
     item.button.textContent = '已复制';
     status.textContent = `已复制第 ${index + 1} 条`;
@@ -181,9 +187,11 @@ function resultNode(result) {
       el('strong', { className: 'title', id: titleId }, result.title),
       result.shortcut ? el('code', { className: 'shortcut', title: '快捷编码' }, result.shortcut) : null,
       result.recommended ? el('span', { className: 'tag', title: '标准答案的推荐话术' }, '推荐') : null,
+      result.own ? el('span', { className: 'tag own', title: '你自己的话术,只有你看得到' }, '我的') : null,
       meaningTag(result)),
     body(result));
-  const actions = el('div', { className: 'actions' }, el('div', { className: 'rate' },
+  // Own phrasings are not rated: their use is never logged.
+  const actions = el('div', { className: 'actions' }, result.own ? el('div', { className: 'rate' }) : el('div', { className: 'rate' },
     el('button', { type: 'button', className: 'helpful', title: '有帮助', 'aria-label': '有帮助', onclick: (e) => rate(e, result.id, 'helpful') }, thumb(false)),
     el('button', { type: 'button', className: 'not-helpful', title: '没帮助', 'aria-label': '没帮助', onclick: (e) => rate(e, result.id, 'not-helpful') }, thumb(true))));
   if (text) {
@@ -193,7 +201,7 @@ function resultNode(result) {
     if (key) actions.append(el('span', { className: 'number', title: key }, String(index + 1)));
     actions.append(button);
     node.classList.add('copyable');
-    copyables.push({ node, button, text, id: result.id });
+    copyables.push({ node, button, text, id: result.id, own: !!result.own });
   }
   node.append(actions);
   return node;
@@ -224,21 +232,25 @@ function render(response, shortcut) {
   copyables = [];
   selected = -1;
   const results = shortcut ? response.results : withRecommended(response);
+  const own = (response.own ?? []).map((p) => ({ ...p, type: 'phrasing' }));
   shownPhrasings = new Map(results.filter((r) => r.type === 'phrasing').map((r) => [r.id, r]));
   status.classList.toggle('unsure', results.length > 0 && !response.confident);
-  if (!results.length) {
+  if (!results.length && !own.length) {
     status.textContent = '没有找到相关答案';
     return;
   }
-  status.textContent = response.confident
-    ? `${response.total} 条相关 · ${response.tookMs} ms`
+  status.textContent = response.confident || !results.length
+    ? `${response.total} 条相关${own.length ? `,${own.length} 条我的话术` : ''} · ${response.tookMs} ms`
     : '没有把握的答案:以下结果仅供参考,请确认后再发送';
   if (shortcut) {
-    // A short code asks for one phrasing: keep the server's order, the code's phrasing first.
-    list.append(group('快捷短语', results));
+    // A short code asks for one phrasing: keep the server's order, the code's phrasing first (the agent's own first).
+    list.append(group('快捷短语', [...own, ...results]));
     return;
   }
-  // Groups in the order of their best-ranked result: a product's name brings its facts first, a question its answer.
+  // The agent's own phrasings first (at most three, only ones that cover the message well: what the agent wrote for
+  // such messages, so Alt+1 reaches them); then groups in the order of their best-ranked result: a product's name
+  // brings its facts first, a question its answer.
+  if (own.length) list.append(group('我的话术', own));
   const rank = (type) => { const at = response.results.findIndex((r) => r.type === type); return at < 0 ? Infinity : at; };
   for (const [type, label] of [...GROUPS].sort((a, b) => rank(a[0]) - rank(b[0]))) {
     const items = results.filter((r) => r.type === type);
@@ -297,13 +309,16 @@ async function search() {
   if (scenario.value) params.set('scenario', scenario.value);
   if (product.value.trim()) params.set('product', product.value.trim());
   try {
-    const { ok, body } = await api(`/api/search?${params}`);
+    const reply = await api(shopPath(`/search?${params}`), { token: mine.token() });
     if (id !== latest) return; // a newer search is under way: this answer is stale
-    if (!ok) {
+    if (!reply.ok) {
       list.replaceChildren();
-      status.textContent = body?.message ?? '搜索出错';
+      copyables = [];
+      status.classList.add('unsure');
+      status.textContent = refusal(reply, mine.token());
       return;
     }
+    const { body } = reply;
     render(body, text.trim().startsWith('/'));
     measurePaint(text, keystroke, pause);
   } catch {
@@ -322,7 +337,8 @@ for (const control of [scenario, product, ...document.querySelectorAll('input[na
 [nick, shop].forEach((field) => field.addEventListener('change', search));
 
 document.addEventListener('keydown', (event) => {
-  if (event.target === draft) return;
+  // The draft and the own-phrasing panel have keys of their own (Esc there must not clear the search).
+  if (event.target === draft || mineBox.contains(event.target)) return;
   if (event.key === 'Escape') {
     input.value = '';
     search();
@@ -356,7 +372,7 @@ async function phrasingText(ids) {
   const onScreen = ids.find((id) => shownPhrasings.has(id));
   if (onScreen) return shownPhrasings.get(onScreen).text;
   if (!fetchedPhrasings.has(ids[0])) {
-    const { ok, body } = await api(`/api/entries/${encodeURIComponent(ids[0])}`);
+    const { ok, body } = await api(shopPath(`/entries/${encodeURIComponent(ids[0])}`), { token: mine.token() });
     fetchedPhrasings.set(ids[0], ok ? body.text : null);
   }
   return fetchedPhrasings.get(ids[0]);
@@ -412,7 +428,7 @@ async function checkDraft() {
     draftView.replaceChildren();
     return;
   }
-  const { ok, body } = await api('/api/check', { method: 'POST', body: { text, buyerMessage: input.value || null } });
+  const { ok, body } = await api(shopPath('/check'), { method: 'POST', body: { text, buyerMessage: input.value || null }, token: mine.token() });
   if (id !== latestCheck || !ok) return;
   markDraft(text, body.findings);
   findingsList.replaceChildren(...body.findings.map((finding) => el('li', { className: 'finding-item', dataset: { rule: finding.rule } },
@@ -427,10 +443,31 @@ draft.addEventListener('input', () => {
 });
 input.addEventListener('input', () => { if (draft.value.trim()) { clearTimeout(checkTimer); checkTimer = setTimeout(checkDraft, 300); } });
 
-// Scenarios come from the declared intents.
-api('/api/intents').then(({ ok, body }) => {
+/** The shop's scenarios, from its declared intents. */
+async function loadScenarios() {
+  const { ok, body } = await api(shopPath('/intents'), { token: mine.token() });
+  scenario.replaceChildren(el('option', { value: '' }, '全部'));
   if (!ok) return;
   for (const name of [...new Set(body.map((intent) => intent.scenario))]) {
     scenario.append(el('option', { value: name }, name));
   }
+}
+
+// ---- the agent's own phrasings, and the shop ------------------------------------------------------
+const mineBox = document.getElementById('mine');
+const mine = ownPhrasings({
+  token: savedToken(),
+  onSaved: search,
+  onToken: () => { refreshShops(); loadScenarios(); search(); },
 });
+const refreshShops = mountShopSwitcher({
+  tokenOf: mine.token,
+  onSwitch: () => {
+    shop.value = localStorage.getItem(shopNameKey()) ?? '';
+    fetchedPhrasings.clear();
+    loadScenarios();
+    mine.load();
+    search();
+  },
+});
+mine.start().then(() => { refreshShops(); loadScenarios(); });

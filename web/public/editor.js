@@ -1,5 +1,7 @@
-// The editors' page: list, edit with validation next to the fields, conflicts explained, history, import.
+// The editors' page: list, edit with validation next to the fields, conflicts explained, history, import, and the
+// phrasings agents suggest to the team.
 import { api, el, keepFormsOnPage } from '/common.js';
+import { callerHasRole, callerMayUseShop, identify, mountShopSwitcher, ROLE_LABEL, refusal, savedToken, shopPath } from '/shop.js';
 
 const $ = (id) => document.getElementById(id);
 keepFormsOnPage();
@@ -16,28 +18,41 @@ const FIELDS = {
   policy: [['id', 'text'], ['title', 'text'], ['scenario', 'text'], ['sections', 'sections'], ['tags', 'csv']],
   product: [['id', 'text'], ['code', 'text'], ['name', 'text'], ['scenario', 'text'], ['price', 'text'], ['attributes', 'kv'], ['sizeAdvice', 'area'], ['care', 'area'], ['tags', 'csv']],
 };
-const state = { token: sessionStorage.getItem('kb.token') || '', editor: false, intents: [], current: null, etag: null, type: null, isNew: false };
+const state = { token: savedToken(), editor: false, intents: [], current: null, etag: null, type: null, isNew: false };
 
 // ---- token and role -------------------------------------------------------------------------------
 async function useToken(token) {
   state.token = token.trim();
-  state.editor = false;
-  if (state.token) {
-    const { ok, body } = await api('/api/whoami', { token: state.token });
-    if (ok) {
-      sessionStorage.setItem('kb.token', state.token);
-      state.editor = body.role === 'EDITOR';
-      $('who').textContent = `${body.name}(${state.editor ? '编辑' : '只读'})`;
-    } else {
-      sessionStorage.removeItem('kb.token');
-      $('who').textContent = '令牌无效,当前为只读';
-    }
+  const who = await identify(state.token);
+  if (who?.invalid) {
+    state.token = '';
+    $('who').textContent = '令牌无效,当前为只读';
+  } else if (who) {
+    $('who').textContent = callerMayUseShop()
+      ? `${who.name}(${callerHasRole('EDITOR') ? '编辑' : `${ROLE_LABEL[who.role] ?? who.role},只读`})`
+      : `${who.name}:不能使用这家店`;
   } else {
     $('who').textContent = '只读浏览';
   }
+  showRights();
+}
+
+/** Edit controls for an editor of this shop only; the suggestions of its agents too. */
+function showRights() {
+  state.editor = callerHasRole('EDITOR') && callerMayUseShop();
   document.querySelectorAll('.edit-only').forEach((node) => { node.hidden = !state.editor; });
   $('form-actions').hidden = !state.editor || !state.type;
+  $('suggestions-panel').hidden = !state.editor;
   renderForm();
+}
+
+/** A token given: what it may do here, the shops it may use, and the list as it sees it. */
+async function tokenGiven() {
+  await useToken($('token').value);
+  refreshShops();
+  loadList();
+  await loadIntents();
+  loadSuggestions();
 }
 
 // ---- list -----------------------------------------------------------------------------------------
@@ -49,11 +64,14 @@ async function loadList() {
   for (const [key, id] of [['type', 'f-type'], ['intent', 'f-intent'], ['scenario', 'f-scenario'], ['q', 'f-text']]) {
     if ($(id).value.trim()) params.set(key, $(id).value.trim());
   }
-  const { ok, body } = await api(`/api/entries?${params}`, { token: state.token });
+  const reply = await api(shopPath(`/entries?${params}`), { token: state.token });
   if (request !== latestList) return; // typing on: a later list is on its way, this one may come after it
   const list = $('entries');
   list.replaceChildren();
-  if (!ok) return;
+  // A refusal is said where the list would be: a token of another shop never looks like an empty shop.
+  $('count').classList.toggle('refused', !reply.ok);
+  if (!reply.ok) { $('count').textContent = refusal(reply, state.token); return; }
+  const { body } = reply;
   $('count').textContent = `${body.length} 条`;
   for (const entry of body) {
     list.append(el('li', {}, el('button', {
@@ -161,7 +179,7 @@ function showWarnings(warnings) {
 }
 
 async function open(id) {
-  const { ok, body, etag } = await api(`/api/entries/${encodeURIComponent(id)}`, { token: state.token });
+  const { ok, body, etag } = await api(shopPath(`/entries/${encodeURIComponent(id)}`), { token: state.token });
   if (!ok) { notice('error', body?.message ?? '无法打开'); return; }
   state.current = body;
   state.etag = etag;
@@ -195,8 +213,8 @@ function startNew() {
 async function save(overrideEtag) {
   const entry = readForm();
   const reply = state.isNew
-    ? await api('/api/entries', { method: 'POST', body: entry, token: state.token })
-    : await api(`/api/entries/${encodeURIComponent(state.current.id)}`,
+    ? await api(shopPath('/entries'), { method: 'POST', body: entry, token: state.token })
+    : await api(shopPath(`/entries/${encodeURIComponent(state.current.id)}`),
       { method: 'PUT', body: entry, token: state.token, ifMatch: overrideEtag ?? state.etag });
   showProblems(reply.body?.problems);
   if (reply.ok) {
@@ -231,7 +249,7 @@ function differences(mine, current) {
 }
 
 async function showConflict(mine, error) {
-  const current = await api(`/api/entries/${encodeURIComponent(state.current.id)}`, { token: state.token });
+  const current = await api(shopPath(`/entries/${encodeURIComponent(state.current.id)}`), { token: state.token });
   const who = error.conflict?.changedBy ?? '其他人';
   const at = error.conflict?.changedAt ? ` 于 ${when(error.conflict.changedAt)}` : '';
   notice('warn', `保存冲突:此条目在你打开后已被 ${who}${at} 修改。请对比两个版本后选择。`);
@@ -253,7 +271,7 @@ async function showConflict(mine, error) {
 
 async function remove() {
   if (!state.current || !confirm(`确定删除「${state.current.id}」吗?删除后可在修改历史中恢复。`)) return;
-  const reply = await api(`/api/entries/${encodeURIComponent(state.current.id)}`, { method: 'DELETE', token: state.token, ifMatch: state.etag });
+  const reply = await api(shopPath(`/entries/${encodeURIComponent(state.current.id)}`), { method: 'DELETE', token: state.token, ifMatch: state.etag });
   if (reply.status === 204) {
     notice('ok', `已删除 ${state.current.id}`);
     state.isNew = false;
@@ -272,7 +290,7 @@ async function loadHistory() {
   const list = $('history');
   list.replaceChildren();
   if (!state.current) return;
-  const { ok, body } = await api(`/api/entries/${encodeURIComponent(state.current.id)}/history`, { token: state.token });
+  const { ok, body } = await api(shopPath(`/entries/${encodeURIComponent(state.current.id)}/history`), { token: state.token });
   if (!ok) return;
   for (const record of [...body].reverse()) {
     list.append(el('li', {}, `v${record.version} · ${when(record.at)} · ${record.by} · ${ACTIONS[record.action] ?? record.action} `,
@@ -283,7 +301,7 @@ async function loadHistory() {
 
 async function restore(version) {
   const deleted = state.current?.deleted;
-  const reply = await api(`/api/entries/${encodeURIComponent(state.current.id)}/restore`,
+  const reply = await api(shopPath(`/entries/${encodeURIComponent(state.current.id)}/restore`),
     { method: 'POST', body: { version }, token: state.token, ifMatch: deleted ? undefined : state.etag });
   if (reply.ok) {
     await open(state.current.id);
@@ -297,7 +315,7 @@ async function restore(version) {
 async function preview() {
   const q = $('preview-q').value.trim();
   if (!q || !state.current) return;
-  const { ok, body } = await api(`/api/search?${new URLSearchParams({ q, limit: '50' })}`, { token: state.token });
+  const { ok, body } = await api(shopPath(`/search?${new URLSearchParams({ q, limit: '50' })}`), { token: state.token });
   if (!ok) { $('preview-result').textContent = body?.message ?? '无法预览'; return; }
   const rank = body.results.findIndex((r) => r.id === state.current.id) + 1;
   $('preview-result').textContent = rank
@@ -310,7 +328,7 @@ async function runImport(dryRun) {
   const file = $('import-file').files[0];
   if (!file) { $('import-report').replaceChildren(el('p', { className: 'notice warn' }, '请先选择文件')); return; }
   const format = file.name.split('.').pop().toLowerCase();
-  const reply = await api(`/api/import?format=${format}&dryRun=${dryRun}`,
+  const reply = await api(shopPath(`/import?format=${format}&dryRun=${dryRun}`),
     { method: 'POST', body: await file.arrayBuffer(), raw: true, token: state.token });
   if (!reply.body?.rows && reply.body?.message) {
     $('import-report').replaceChildren(el('p', { className: 'notice error' }, reply.body.message));
@@ -336,7 +354,7 @@ async function runImport(dryRun) {
 }
 
 // ---- wiring ---------------------------------------------------------------------------------------
-$('token-form').addEventListener('submit', () => useToken($('token').value));
+$('token-form').addEventListener('submit', tokenGiven);
 for (const id of ['f-type', 'f-intent', 'f-scenario']) $(id).addEventListener('change', loadList);
 $('f-text').addEventListener('input', loadList);
 $('new').addEventListener('click', startNew);
@@ -360,13 +378,104 @@ function startPrefilled() {
   }
 }
 
-const intentsLoaded = api('/api/intents', { token: state.token }).then(({ ok, body }) => {
-  if (!ok) return;
-  state.intents = body;
-  for (const intent of body) $('f-intent').append(el('option', { value: intent.id }, intent.id));
-  for (const name of [...new Set(body.map((i) => i.scenario))]) $('f-scenario').append(el('option', { value: name }, name));
+// ---- suggestions of the shop's agents ------------------------------------------------------------
+/** The shop's scenarios, from its intents (a suggestion accepted needs one). */
+const scenarios = () => [...new Set(state.intents.map((i) => i.scenario))];
+
+async function loadSuggestions() {
+  const list = $('suggestions');
+  list.replaceChildren();
+  $('suggestions-status').textContent = '';
+  if (!state.editor) return;
+  const reply = await api(shopPath('/suggestions'), { token: state.token });
+  if (!reply.ok) { $('suggestions-status').textContent = refusal(reply, state.token); return; }
+  $('suggestions-status').textContent = reply.body.length
+    ? `${reply.body.length} 条待处理:采纳后成为团队话术(可在下面的条目中再修改)。`
+    : '暂无客服建议的话术。';
+  list.replaceChildren(...reply.body.map(suggestionItem));
+}
+
+function suggestionItem(suggestion) {
+  const key = suggestion.id;
+  const known = scenarios();
+  const scenario = el('select', { id: `scenario-${key}` }, (known.length ? known : ['通用']).map((name) => el('option', { value: name }, name)));
+  const intent = el('select', { id: `intent-${key}` }, el('option', { value: '' }, '(无)'),
+    state.intents.map((i) => el('option', { value: i.id }, `${i.id} · ${i.question}`)));
+  // An intent brings its scenario.
+  intent.addEventListener('change', () => {
+    const chosen = state.intents.find((i) => i.id === intent.value);
+    if (chosen) scenario.value = chosen.scenario;
+  });
+  const outcome = el('p', { className: 'outcome', role: 'status' });
+  const buttons = el('div', { className: 'row' });
+  const decide = async (action) => {
+    const reply = await api(shopPath(`/suggestions/${encodeURIComponent(key)}/${action}`), {
+      method: 'POST', token: state.token, body: action === 'accept' ? { scenario: scenario.value, intent: intent.value || null } : {},
+    });
+    if (!reply.ok) {
+      outcome.className = 'outcome notice error';
+      outcome.textContent = reply.body?.problems?.map((p) => `${p.field ?? ''} ${p.problem}`).join(';') || refusal(reply, state.token);
+      return;
+    }
+    outcome.className = 'outcome notice ok';
+    if (action === 'accept') {
+      const opener = el('button', { type: 'button', className: 'link', onclick: () => open(reply.body.id) }, `打开 ${reply.body.id}`);
+      outcome.replaceChildren(`已采纳为团队话术 ${reply.body.id},搜索已生效。 `, opener);
+      buttons.replaceChildren();
+      opener.focus();
+      loadList();
+    } else {
+      outcome.textContent = '已不采纳。';
+      buttons.replaceChildren();
+      outcome.tabIndex = -1;
+      outcome.focus();
+    }
+  };
+  buttons.append(
+    el('button', { type: 'button', className: 'primary accept', onclick: () => decide('accept') }, '采纳为团队话术'),
+    el('button', { type: 'button', className: 'dismiss', onclick: () => decide('dismiss') }, '不采纳'));
+  return el('li', { className: 'suggestion-item', dataset: { id: key } },
+    el('div', { className: 'head' }, el('strong', {}, suggestion.title),
+      suggestion.shortcut ? el('code', { className: 'shortcut', title: '快捷编码' }, suggestion.shortcut) : null,
+      el('small', {}, `来自 ${suggestion.agent} · ${when(suggestion.at)}`)),
+    el('p', { className: 'copytext' }, suggestion.text),
+    suggestion.note ? el('p', { className: 'note' }, `留言:${suggestion.note}`) : null,
+    el('div', { className: 'row' }, el('label', { className: 'pick' }, el('span', {}, '场景'), scenario), el('label', { className: 'pick' }, el('span', {}, '意图'), intent)),
+    buttons, outcome);
+}
+
+// ---- the shop -------------------------------------------------------------------------------------
+/** The shop's intents and scenarios in the filters and the form. */
+async function loadIntents() {
+  const { ok, body } = await api(shopPath('/intents'), { token: state.token });
+  state.intents = ok ? body : [];
+  $('f-intent').replaceChildren(el('option', { value: '' }, '全部'), state.intents.map((intent) => el('option', { value: intent.id }, intent.id)));
+  $('f-scenario').replaceChildren(el('option', { value: '' }, '全部'), scenarios().map((name) => el('option', { value: name }, name)));
   renderForm();
-});
+}
+
+function showExportLinks() {
+  document.querySelectorAll('#export a').forEach((a) => { a.href = shopPath(`/export?format=${a.dataset.format}`); });
+}
+
+/** Another shop chosen: nothing of the last shop stays on screen. */
+async function switchShop() {
+  Object.assign(state, { current: null, etag: null, type: null, isNew: false });
+  $('form-title').textContent = '请选择条目';
+  $('conflict').replaceChildren();
+  $('history').replaceChildren();
+  $('import-report').replaceChildren();
+  $('preview-result').textContent = '';
+  notice('', '');
+  showExportLinks();
+  await Promise.all([useToken(state.token), loadIntents()]);
+  loadSuggestions();
+  loadList();
+}
+
 $('token').value = state.token;
-Promise.all([useToken(state.token), intentsLoaded]).then(startPrefilled);
+showExportLinks();
+const refreshShops = mountShopSwitcher({ tokenOf: () => state.token, onSwitch: switchShop });
+const intentsLoaded = loadIntents();
+Promise.all([useToken(state.token), intentsLoaded]).then(() => { refreshShops(); loadSuggestions(); startPrefilled(); });
 loadList();

@@ -1,9 +1,10 @@
 // The editors' insight page: what agents search, what the knowledge base does not answer, what gets copied.
 import { api, el, keepFormsOnPage, svg } from '/common.js';
+import { identify, mountShopSwitcher, refusal, savedToken, shopName, shopPath } from '/shop.js';
 
 const $ = (id) => document.getElementById(id);
 keepFormsOnPage();
-let token = sessionStorage.getItem('kb.token') || '';
+let token = savedToken();
 let intents = [];
 
 /** A table in a box that scrolls (sideways on a narrow screen, down when long); focusable, so keys scroll it. */
@@ -23,14 +24,14 @@ function gapActions(gap) {
     type: 'button',
     onclick: async () => {
       add.disabled = true;
-      const { ok, body } = await api('/api/insight/add-similar', { method: 'POST', token, body: { query: gap.example, intent: select.value } });
+      const { ok, body } = await api(shopPath('/insight/add-similar'), { method: 'POST', token, body: { query: gap.example, intent: select.value } });
       result.textContent = ok ? `已加入 ${body.id}` : (body?.message ?? '失败');
       add.disabled = ok;
     },
   }, '加为相似问法');
-  const params = new URLSearchParams({ new: 'faq', question: gap.example, intent: select.value });
-  const create = el('a', { href: `/editor.html?${params}` }, '新建条目');
-  select.addEventListener('change', () => { create.href = `/editor.html?${new URLSearchParams({ new: 'faq', question: gap.example, intent: select.value })}`; });
+  const newEntry = () => `/editor.html?${new URLSearchParams({ new: 'faq', question: gap.example, intent: select.value, shop: shopName() })}`;
+  const create = el('a', { href: newEntry() }, '新建条目');
+  select.addEventListener('change', () => { create.href = newEntry(); });
   return el('span', { className: 'row' }, select, add, create, result);
 }
 
@@ -99,12 +100,13 @@ function copyRateChart(rates) {
 
 async function load() {
   const days = $('days').value;
-  const { ok, status, body } = await api(`/api/insight?days=${days}`, { token });
-  if (!ok) {
-    $('summary').textContent = status === 401 || status === 403 ? '需要编辑令牌' : (body?.message ?? '加载失败');
+  const reply = await api(shopPath(`/insight?days=${days}`), { token });
+  if (!reply.ok) {
+    $('summary').textContent = reply.status === 401 && !token ? '需要编辑令牌' : refusal(reply, token);
+    for (const id of ['gaps', 'top', 'rates-chart', 'rates', 'unused', 'volume-chart', 'volume']) $(id).replaceChildren();
     return;
   }
-  sessionStorage.setItem('kb.token', token);
+  const { body } = reply;
   const share = body.searches ? Math.round((100 * body.confidentSearches) / body.searches) : 0;
   $('summary').textContent = `${body.searches} 次搜索,${share}% 有把握`;
   $('gaps').replaceChildren(table('知识库缺口', ['问法', '次数', '其他说法', '操作'],
@@ -123,15 +125,28 @@ async function load() {
 async function downloadCsv(event) {
   event.preventDefault();
   const name = event.currentTarget.dataset.table;
-  const response = await fetch(`/api/insight/${name}.csv?days=${$('days').value}`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(shopPath(`/insight/${name}.csv?days=${$('days').value}`), { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) return;
   const link = el('a', { href: URL.createObjectURL(await response.blob()), download: `insight-${name}.csv` });
   link.click();
   URL.revokeObjectURL(link.href);
 }
 
-$('token-form').addEventListener('submit', () => { token = $('token').value.trim(); load(); });
+/** The shop's intents (the gaps' choices), then its report. */
+async function loadShop() {
+  const { ok, body } = await api(shopPath('/intents'), { token });
+  intents = ok ? body : [];
+  if (token) await load();
+}
+
+const refreshShops = mountShopSwitcher({ tokenOf: () => token, onSwitch: loadShop });
+$('token-form').addEventListener('submit', async () => {
+  token = $('token').value.trim();
+  await identify(token);
+  refreshShops();
+  loadShop();
+});
 $('days').addEventListener('change', load);
 document.querySelectorAll('a.csv').forEach((a) => a.addEventListener('click', downloadCsv));
 $('token').value = token;
-api('/api/intents').then(({ ok, body }) => { if (ok) intents = body; if (token) load(); });
+identify(token).then(() => { refreshShops(); loadShop(); });

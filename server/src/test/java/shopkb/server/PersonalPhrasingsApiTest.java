@@ -72,6 +72,26 @@ class PersonalPhrasingsApiTest {
     }
 
     @Test
+    void theListCarriesEachVersionSoAChangeFromAnotherTabIsAConflictNotAnOverwrite() throws Exception {
+        String id = create(xiaomei, "尺码说明", "亲,身高175选L码哦", null).get("id").asText();
+        JsonNode listed = null;
+        for (JsonNode phrasing : server.send("GET", "/api/phrasings/mine", xiaomei, null, (String) null).json()) {
+            if (phrasing.get("id").asText().equals(id)) {
+                listed = phrasing;
+            }
+        }
+        String etag = listed.get("etag").asText();
+
+        TestServer.Reply firstTab = server.send("PUT", "/api/phrasings/mine/" + id, xiaomei, etag,
+                "{\"title\":\"尺码说明\",\"text\":\"亲,身高175建议L码\"}");
+        assertEquals(200, firstTab.status(), "the listed version is the current one");
+        TestServer.Reply secondTab = server.send("PUT", "/api/phrasings/mine/" + id, xiaomei, etag,
+                "{\"title\":\"尺码说明\",\"text\":\"亲,175选M码\"}");
+        assertEquals(412, secondTab.status(), "a change on the version listed before the first tab's save");
+        assertEquals(412, server.send("DELETE", "/api/phrasings/mine/" + id, xiaomei, etag, (String) null).status());
+    }
+
+    @Test
     void ownPhrasingsAreNeverInTheUsageLogTheEditorsSee() throws Exception {
         create(xiaomei, "私房话术", "亲,这是小美自己的闪电鸭回复", null);
         search(xiaomei, "闪电鸭回复");

@@ -3,6 +3,7 @@ package shopkb.opensearch.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import shopkb.analysis.Vocabulary;
 import shopkb.content.Entry;
 import shopkb.indexing.DocumentBuilder;
+import shopkb.indexing.EngineUnavailableException;
 import shopkb.indexing.Fields;
 import shopkb.indexing.KnowledgeIndex;
 import shopkb.indexing.MeaningIndex;
@@ -107,7 +109,14 @@ final class ClusterUnitIndex implements UnitIndex {
         int attempts = 0;
         while (attempts == 0 || System.nanoTime() < deadline) {
             attempts++;
-            ClusterClient.Response response = client.post("/" + alias + "/_search", body);
+            ClusterClient.Response response;
+            try {
+                response = client.post("/" + alias + "/_search", body);
+            } catch (UncheckedIOException e) {
+                last = e.getCause().getMessage(); // no node reachable: one may be back within the window
+                pause();
+                continue;
+            }
             JsonNode shards = response.body().path("_shards");
             if (response.ok() && shards.path("successful").asInt(-1) == shards.path("total").asInt(-2)
                     && !response.body().path("timed_out").asBoolean(true)) {
@@ -119,7 +128,7 @@ final class ClusterUnitIndex implements UnitIndex {
             }
             pause();
         }
-        throw new IllegalStateException("the cluster gave no complete answer for " + alias + " in " + attempts
+        throw new EngineUnavailableException("the cluster gave no complete answer for " + alias + " in " + attempts
                 + " attempts; last: " + last);
     }
 

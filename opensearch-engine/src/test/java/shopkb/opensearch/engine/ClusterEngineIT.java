@@ -1,6 +1,7 @@
 package shopkb.opensearch.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ import shopkb.content.PhrasingEntry;
 import shopkb.editing.Folders;
 import shopkb.opensearch.nodes.LocalCluster;
 import shopkb.opensearch.nodes.LocalNode;
+import shopkb.indexing.EngineUnavailableException;
 import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
 import shopkb.search.SearchResponse;
@@ -179,6 +181,22 @@ class ClusterEngineIT {
             }
             System.out.printf("killed %s (the primary's node); %d searches answered in full within %d ms%n", victim.name(),
                     messages.size(), (System.nanoTime() - killedAt) / 1_000_000);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void withEveryNodeGoneASearchSaysTheEngineIsUnavailableAfterTheFailoverWindowNeverHangs() throws Exception {
+        try (KnowledgeBase kb = KnowledgeBase.open("gone", new ShopFolders(DEMO, work.resolve("gone")), shared)) {
+            for (LocalNode node : cluster.nodes()) {
+                if (node.isAlive()) {
+                    node.kill();
+                }
+            }
+            long start = System.nanoTime();
+            assertThrows(EngineUnavailableException.class, () -> kb.search(SearchRequest.of("发什么快递", 10)));
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited < 15_000, "gave up after the failover window, not later: " + waited + " ms");
         }
     }
 

@@ -9,6 +9,7 @@ import shopkb.editing.EntryExistsException;
 import shopkb.editing.EntryNotFoundException;
 import shopkb.editing.ValidationFailedException;
 import shopkb.editing.VersionConflictException;
+import shopkb.indexing.EngineUnavailableException;
 import shopkb.server.auth.AccessDenied;
 import shopkb.shops.ShopExistsException;
 import shopkb.shops.UnknownShopException;
@@ -51,6 +52,11 @@ public final class ErrorMapper {
                         new ApiError.Conflict(e.currentEtag(), e.changedBy(), e.changedAt()))));
         routes.exception(ContentImporter.UnreadableFileException.class, (e, ctx) -> write(ctx, 400, "unreadable_file", e.getMessage(), "body"));
         routes.exception(ImportLimits.TooLargeException.class, (e, ctx) -> write(ctx, 413, "import_too_large", e.getMessage(), "body"));
+        routes.exception(EngineUnavailableException.class, (e, ctx) -> {
+            LOG.warn("search engine unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "5");
+            write(ctx, 503, "engine_unavailable", "the search cluster did not answer in time; try again shortly", null);
+        });
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
         routes.exception(IOException.class, (e, ctx) -> {

@@ -1,6 +1,7 @@
 package shopkb.server.api;
 
 import io.javalin.http.Context;
+import shopkb.personal.PersonalPhrasing;
 import java.util.List;
 import java.util.regex.Pattern;
 import shopkb.content.PhrasingEntry;
@@ -36,8 +37,17 @@ public final class PhrasingsHandler {
     private PhrasingsHandler() {
     }
 
+    /** An own phrasing as listed: with its version tag, so a page can change it without overwriting a newer version. */
+    public record Listed(String id, String title, String text, String shortcut, String created, String updated, String etag) {
+
+        static Listed of(PersonalPhrasing phrasing) {
+            return new Listed(phrasing.id(), phrasing.title(), phrasing.text(), phrasing.shortcut(), phrasing.created(),
+                    phrasing.updated(), PersonalPhrasings.etag(phrasing));
+        }
+    }
+
     public static void list(Context ctx, ShopCall call) {
-        ctx.json(call.shop().personal().of(call.by()));
+        ctx.json(call.shop().personal().of(call.by()).stream().map(Listed::of).toList());
     }
 
     public static void create(Context ctx, ShopCall call) {

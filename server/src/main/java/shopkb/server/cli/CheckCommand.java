@@ -2,9 +2,11 @@ package shopkb.server.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import shopkb.KnowledgeBase;
+import shopkb.check.RuleSet;
 import shopkb.search.RankingOptions;
 import shopkb.semantic.MeaningModel;
 import shopkb.check.CheckEvaluator;
@@ -24,7 +26,7 @@ public final class CheckCommand {
             var drafts = CheckEvaluator.readTsv(file);
             CheckEvaluator.Report report = CheckEvaluator.evaluate(kb.checker(), drafts);
             out.printf("%d drafts from %s, %d rules from %s; meaning: %s%n%n", drafts.size(), file, countRules(contentDir),
-                    contentDir.resolve("rules"), kb.health().meaning().status());
+                    contentDir.resolve(RuleSet.FOLDER), kb.health().meaning().status());
             out.printf("%-20s %5s %5s %5s %9s %7s%n", "rule", "TP", "FP", "FN", "precision", "recall");
             for (CheckEvaluator.Score score : report.rules()) {
                 print(out, score);
@@ -60,7 +62,7 @@ public final class CheckCommand {
     }
 
     private static long countRules(Path contentDir) throws IOException {
-        try (var files = java.nio.file.Files.list(contentDir.resolve("rules"))) {
+        try (var files = Files.list(contentDir.resolve(RuleSet.FOLDER))) {
             return files.count();
         }
     }

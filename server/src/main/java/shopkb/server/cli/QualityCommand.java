@@ -5,16 +5,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import shopkb.editing.Folders;
 import shopkb.KnowledgeBase;
+import shopkb.ShopFolders;
 import shopkb.quality.LabelledQuery;
 import shopkb.quality.QualityEvaluator;
 import shopkb.quality.QualityReport;
 import shopkb.SharedResources;
-import shopkb.ShopFolders;
 import shopkb.analysis.AnalysisOptions;
 import shopkb.opensearch.engine.ClusterEngine;
 import shopkb.search.RankingOptions;
@@ -76,7 +77,7 @@ public final class QualityCommand {
                     entries = kb.content().entries().size();
                     reports.add(QualityEvaluator.evaluate(config.getKey(), kb.searchService(), queries));
                 }
-                Folders.delete(dataDir.resolve("index"));
+                Folders.delete(dataDir.resolve(ShopFolders.INDEX));
                 if (engine != null && engine.cluster() != null && config.getValue().analysis().equals(AnalysisOptions.full())) {
                     reports.add(inCluster(engine.cluster(), config.getKey(), config.getValue(), model,
                             dataFolder(dataRoot, CLUSTER_ROW + config.getKey()), contentDir, queries));
@@ -132,15 +133,15 @@ public final class QualityCommand {
     /** A configuration's data folder, its meaning vectors shared with every other configuration's. */
     private static Path dataFolder(Path dataRoot, String name) throws IOException {
         Path dataDir = Files.createDirectories(dataRoot.resolve(name.replace(":", "-")));
-        Files.createSymbolicLink(dataDir.resolve("meaning"), Files.createDirectories(dataRoot.resolve("meaning")));
+        Files.createSymbolicLink(dataDir.resolve(ShopFolders.MEANING), Files.createDirectories(dataRoot.resolve(ShopFolders.MEANING)));
         return dataDir;
     }
 
     /** How many labelled messages' top results differ between two rows (their misses differ). */
     private static long differingTops(QualityReport a, QualityReport b) {
-        var aMisses = new java.util.HashMap<String, String>();
+        var aMisses = new HashMap<String, String>();
         a.misses().forEach(m -> aMisses.put(m.query(), m.got()));
-        var bMisses = new java.util.HashMap<String, String>();
+        var bMisses = new HashMap<String, String>();
         b.misses().forEach(m -> bMisses.put(m.query(), m.got()));
         var queries = new java.util.HashSet<>(aMisses.keySet());
         queries.addAll(bMisses.keySet());
