@@ -69,6 +69,8 @@ final class ClusterUnitIndex implements UnitIndex {
     private final Map<String, List<String>> unitIds = new HashMap<>();
     /** The last failed write, until a write succeeds again. */
     private volatile String writeFailure;
+    /** The last search the cluster gave no complete answer to, until a search is answered again (in /api/health). */
+    private volatile String searchFailure;
     private volatile String meaningFailure;
 
     private ClusterUnitIndex(ClusterClient client, String alias, MeaningIndex meaning, OpenReport openReport,
@@ -120,6 +122,7 @@ final class ClusterUnitIndex implements UnitIndex {
             JsonNode shards = response.body().path("_shards");
             if (response.ok() && shards.path("successful").asInt(-1) == shards.path("total").asInt(-2)
                     && !response.body().path("timed_out").asBoolean(true)) {
+                searchFailure = null;
                 return found(response.body(), terms);
             }
             last = response.status() + " " + response.body();
@@ -128,8 +131,10 @@ final class ClusterUnitIndex implements UnitIndex {
             }
             pause();
         }
-        throw new EngineUnavailableException("the cluster gave no complete answer for " + alias + " in " + attempts
+        var unavailable = new EngineUnavailableException("the cluster gave no complete answer for " + alias + " in " + attempts
                 + " attempts; last: " + last);
+        searchFailure = "searching: " + unavailable.getMessage();
+        throw unavailable;
     }
 
     private static Found found(JsonNode answer, List<FieldTerm> counted) {
@@ -207,7 +212,11 @@ final class ClusterUnitIndex implements UnitIndex {
     @Override
     public List<String> problems() {
         var problems = new ArrayList<String>();
-        String failure = writeFailure;
+        String failure = searchFailure;
+        if (failure != null) {
+            problems.add(failure);
+        }
+        failure = writeFailure;
         if (failure != null) {
             problems.add(failure);
         }

@@ -197,6 +197,8 @@ class ClusterEngineIT {
             assertThrows(EngineUnavailableException.class, () -> kb.search(SearchRequest.of("发什么快递", 10)));
             long waited = (System.nanoTime() - start) / 1_000_000;
             assertTrue(waited < 15_000, "gave up after the failover window, not later: " + waited + " ms");
+            assertTrue(kb.health().problems().stream().anyMatch(problem -> problem.problem().contains("no complete answer")),
+                    "the failure stays visible in health: " + kb.health().problems());
         }
     }
 
