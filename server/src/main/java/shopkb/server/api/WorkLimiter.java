@@ -21,7 +21,7 @@ public final class WorkLimiter {
      * Two per core: a search is CPU work only (the index is memory-mapped and cached), so many more at once only
      * interleave, and an editor's save would then get a smaller share of the CPU (at 8 searches on 2 cores, a save
      * waited behind all of them: 5 saves a second at most). One per core measured worse: two per core served 8% more
-     * searches per second at 8% less CPU per search, p99 unchanged (10k synthetic entries, 8 connections, two runs each;
+     * searches per second at 8% less CPU per search, p99 within noise (10k synthetic entries, 8 connections, two runs each;
      * fewer searches park and wake in the queue, the likely reason). Waiting searches queue in arrival order.
      */
     public static WorkLimiter forThisMachine() {
