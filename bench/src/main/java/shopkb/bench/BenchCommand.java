@@ -47,8 +47,11 @@ public final class BenchCommand {
     /**
      * @param meaning also measure ranking by meaning: encoding, builds with a cold and a warm embedding cache, restart,
      *                and HTTP search beside the words-only figures of the same run
+     * @param peerPlugin the plugin zip that gives the OpenSearch node measured beside the server Lucene's smartcn
+     *                   analyzer; null: no peer
      */
-    public static void run(Path demo, List<Integer> sizes, double seconds, boolean meaning, PrintStream out) throws Exception {
+    public static void run(Path demo, List<Integer> sizes, double seconds, boolean meaning, Path peerPlugin, PrintStream out)
+            throws Exception {
         out.printf("machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1 << 20));
@@ -64,12 +67,18 @@ public final class BenchCommand {
         Path scripts = Files.createTempDirectory("shopkb-bench-load-");
         try {
             HttpLoad load = httpLoad(wrk.isPresent(), searchPaths("/api", queries), scripts);
+            WrkLoad peerLoad = wrk.isEmpty() || peerPlugin == null ? null
+                    : WrkLoad.forRequests(PeerNode.searches(queries), Files.createDirectories(scripts.resolve("wrk-peer")));
+            if (peerLoad == null) {
+                out.println("peer: none (" + (peerPlugin == null ? "--peer false" : "the peer is loaded by wrk only") + ")");
+            }
             for (int size : sizes) {
                 Path dir = Files.createTempDirectory("shopkb-bench-");
                 try {
                     SearchFigures wordsOnly = benchSize(demo, dir, size, seconds, queries, load, out);
+                    SearchFigures peer = peerLoad == null ? null : benchPeer(dir, peerPlugin, seconds, peerLoad, wordsOnly, out);
                     if (model.available()) {
-                        benchMeaning(dir, model, seconds, wordsOnly, load, out);
+                        benchMeaning(dir, model, seconds, wordsOnly, peer, load, out);
                     }
                 } finally {
                     Folders.delete(dir);
@@ -82,6 +91,31 @@ public final class BenchCommand {
 
     /** Words-only search figures of a size, for the meaning figures to be read against. */
     private record SearchFigures(double buildSeconds, LoadRun.Result oneClient, LoadRun.Result eightClients) {
+    }
+
+    /**
+     * The same message mix against a plain OpenSearch node over the same content's FAQ questions, printed beside the
+     * server's figures of this run.
+     */
+    private static SearchFigures benchPeer(Path dir, Path pluginZip, double seconds, WrkLoad load, SearchFigures server,
+                                           PrintStream out) throws Exception {
+        out.printf("%n-- beside a plain OpenSearch node (3.9.0, one node, Lucene's smartcn analyzer, match query, size 10) --%n");
+        long start = System.nanoTime();
+        try (PeerNode node = PeerNode.start(dir.resolve("peer"), pluginZip, dir.resolve("content"))) {
+            out.printf("node started and %,d FAQs indexed (their questions in one smartcn field) in %.1f s%n", node.documents(),
+                    (System.nanoTime() - start) / 1e9);
+            load.run(node.base(), 4, Math.min(5, seconds)); // warm-up of its JIT, as the server had
+            LoadRun.Result one = load.run(node.base(), 1, seconds);
+            LoadRun.Result eight = load.run(node.base(), 8, seconds);
+            out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+            print(out, "shopkb, words only", server.oneClient());
+            print(out, "OpenSearch, match", one);
+            print(out, "shopkb, words only", server.eightClients());
+            print(out, "OpenSearch, match", eight);
+            out.printf("%-26s %5d   shopkb/OpenSearch throughput %.0f%%%n", "", 8,
+                    100 * server.eightClients().throughput() / eight.throughput());
+            return new SearchFigures(0, one, eight);
+        }
     }
 
     /** Encoding buyer messages of up to 30 characters, each new to the encoder (no cache), on one thread. */
@@ -106,8 +140,8 @@ public final class BenchCommand {
      * one (the index rebuilt, the vectors kept, as after a vocabulary edit), and a restart on both; then HTTP search at
      * 1 and 8 clients beside the words-only figures.
      */
-    private static void benchMeaning(Path dir, MeaningModel model, double seconds, SearchFigures wordsOnly, HttpLoad load,
-                                     PrintStream out) throws Exception {
+    private static void benchMeaning(Path dir, MeaningModel model, double seconds, SearchFigures wordsOnly, SearchFigures peer,
+                                     HttpLoad load, PrintStream out) throws Exception {
         Path content = dir.resolve("content");
         Path data = dir.resolve("data-meaning");
         out.printf("%n-- ranking by words and meaning --%n");
@@ -146,6 +180,11 @@ public final class BenchCommand {
         print(out, "HTTP search, + meaning", eight);
         out.printf("%-26s %5d   with meaning: %.0f%% of the words-only throughput%n", "", 8,
                 100 * eight.throughput() / wordsOnly.eightClients().throughput());
+        if (peer != null) {
+            print(out, "OpenSearch, match", peer.eightClients());
+            out.printf("%-26s %5d   with meaning: %.0f%% of the OpenSearch node's throughput%n", "", 8,
+                    100 * eight.throughput() / peer.eightClients().throughput());
+        }
         server.close();
     }
 

@@ -8,7 +8,7 @@ import shopkb.server.ServerConfig;
 import shopkb.server.cli.Flags;
 
 /**
- * {@code bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false]}, {@code bench --shops 1000 [--entries 200]
+ * {@code bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false] [--peer true|false]}, {@code bench --shops 1000 [--entries 200]
  * [--seconds 10] [--semantic true|false]} and {@code soak [--seconds 300] [--windows 10]}; {@code --content DIR} names the
  * demo content the synthetic knowledge bases are made from.
  */
@@ -35,8 +35,10 @@ public final class BenchMain {
                         ShopsBench.run(demo, Integer.parseInt(named.get("shops")), Integer.parseInt(named.getOrDefault("entries", "200")),
                                 seconds, semantic, System.out);
                     } else {
+                        Path peer = Boolean.parseBoolean(named.getOrDefault("peer", "true"))
+                                ? Path.of(named.getOrDefault("peer-plugin", PeerNode.DEFAULT_PLUGIN_ZIP.toString())) : null;
                         BenchCommand.run(demo, Arrays.stream(named.getOrDefault("sizes", "10000,100000").split(","))
-                                .map(String::strip).map(Integer::parseInt).toList(), seconds, semantic, System.out);
+                                .map(String::strip).map(Integer::parseInt).toList(), seconds, semantic, peer, System.out);
                     }
                 }
                 case "soak" -> Soak.run(demo, seconds, Integer.parseInt(named.getOrDefault("windows", "10")), System.out);
@@ -52,7 +54,7 @@ public final class BenchMain {
     }
 
     private static void usage() {
-        System.err.println("usage: shopkb bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false]");
+        System.err.println("usage: shopkb bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false] [--peer true|false]");
         System.err.println("       shopkb bench --shops 1000 [--entries 200] [--seconds 10] [--semantic true|false]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
     }

@@ -37,14 +37,32 @@ final class WrkLoad {
         }
     }
 
+    /** A request of the mix: GET when {@code jsonBody} is null, else a POST of that JSON. */
+    record Request(String path, String jsonBody) {
+        static Request get(String path) {
+            return new Request(path, null);
+        }
+    }
+
     /** Writes the request script for these paths (each starting with /) into {@code dir}. */
     static WrkLoad forPaths(List<String> paths, Path dir) throws IOException {
-        String table = paths.stream().map(p -> "\"" + p.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        return forRequests(paths.stream().map(Request::get).toList(), dir);
+    }
+
+    /** Writes the request script for these requests into {@code dir}; each is formatted once, when wrk starts. */
+    static WrkLoad forRequests(List<Request> requests, Path dir) throws IOException {
+        String table = requests.stream()
+                .map(r -> r.jsonBody() == null ? "wrk.format(\"GET\", " + lua(r.path()) + ")"
+                        : "wrk.format(\"POST\", " + lua(r.path()) + ", json, " + lua(r.jsonBody()) + ")")
                 .collect(Collectors.joining(",\n"));
-        String lua = """
-                local paths = {
+        String script = """
+                local json = {["Content-Type"] = "application/json"}
+                local requests = {}
+                function init(args)
+                  requests = {
                 %s
-                }
+                  }
+                end
                 local counter = 0
                 function setup(thread)
                   thread:set("offset", counter * 7919)
@@ -53,7 +71,7 @@ final class WrkLoad {
                 local n = 0
                 function request()
                   n = n + 1
-                  return wrk.format("GET", paths[((offset or 0) + n) %% #paths + 1])
+                  return requests[((offset or 0) + n) %% #requests + 1]
                 end
                 function done(summary, latency, requests)
                   local e = summary.errors
@@ -62,9 +80,14 @@ final class WrkLoad {
                     latency:percentile(50), latency:percentile(99), latency:percentile(99.9)))
                 end
                 """.formatted(table, MARK);
-        Path script = dir.resolve("bench-requests.lua");
-        Files.writeString(script, lua);
-        return new WrkLoad(script);
+        Path file = dir.resolve("bench-requests.lua");
+        Files.writeString(file, script);
+        return new WrkLoad(file);
+    }
+
+    /** A Lua string literal (the text is UTF-8 bytes to Lua; only quotes, backslashes and line ends need escaping). */
+    private static String lua(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
     }
 
     /** Runs {@code connections} connections from one wrk thread against {@code base} for {@code seconds}. */

@@ -48,6 +48,17 @@ public record FaqEntry(
         return products;
     }
 
+    /**
+     * Question {@code index} of {@link #allQuestions()} (0: the standard question), or null past the last; without
+     * building that list, as the search path asks for one question of many hits.
+     */
+    public String questionAt(int index) {
+        if (index == 0) {
+            return question;
+        }
+        return index > 0 && index <= similar.size() ? similar.get(index - 1) : null;
+    }
+
     /** The standard question followed by the similar questions, in file order. */
     @JsonIgnore
     public List<String> allQuestions() {

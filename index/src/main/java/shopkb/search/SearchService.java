@@ -74,7 +74,8 @@ public final class SearchService {
         long start = System.nanoTime();
         BuyerQuery query = parser.parse(request.text());
         if (query.isEmpty() && request.productCode() == null) {
-            return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of(), List.of(), null, null);
+            return new SearchResponse(request.text(), millisSince(start), 0, false, 0, List.of(), List.of(), null, null,
+                    query.pattern());
         }
         ContentSnapshot snapshot = served.current();
         Evidence evidence = gather(query, request, snapshot);
@@ -93,7 +94,7 @@ public final class SearchService {
         }
         return new SearchResponse(request.text(), millisSince(start), best.size(), RankFusion.confident(confidence, meaning != null),
                 Math.round(confidence * 1000) / 1000.0, List.copyOf(results), recommendedOfFirstFaq(results, snapshot), null,
-                null);
+                null, query.pattern());
     }
 
     /** The first FAQ result's recommended phrasings, with the texts the agent copies (bounded by its phrasingIds). */

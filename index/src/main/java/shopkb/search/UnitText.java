@@ -20,8 +20,10 @@ final class UnitText {
     /** The text shown for the unit: the matching question, section, phrasing or product facts. */
     static String shown(Entry entry, Fields.Unit unit, int index) {
         return switch (entry) {
-            case FaqEntry faq -> unit == Fields.Unit.QUESTION && index < faq.allQuestions().size()
-                    ? faq.allQuestions().get(index) : faq.answer();
+            case FaqEntry faq -> {
+                String question = unit == Fields.Unit.QUESTION ? faq.questionAt(index) : null;
+                yield question != null ? question : faq.answer();
+            }
             case PhrasingEntry phrasing -> phrasing.title() + " · " + phrasing.text();
             case PolicyEntry policy -> {
                 PolicySection section = section(policy, index);

@@ -174,7 +174,7 @@ public final class UsageLog implements AutoCloseable {
             issued.put(id, clock.instant());
         }
         offer(new UsageEvent.Search(id, clock.instant(), text, List.copyOf(ids), topIntent, response.confidence(), response.confident(),
-                response.tookMs()));
+                response.tookMs(), response.pattern()));
         return id;
     }
 
@@ -291,7 +291,9 @@ public final class UsageLog implements AutoCloseable {
             switch (event) {
                 case UsageEvent.Search s -> {
                     String masked = PersonalDataMasker.mask(s.text());
-                    String pattern = patternOf.apply(PersonalDataMasker.withoutMasks(masked));
+                    String unmasked = PersonalDataMasker.withoutMasks(masked);
+                    // The search's own pattern when masking took nothing out; a parse saved per search.
+                    String pattern = s.pattern() != null && unmasked.equals(s.text()) ? s.pattern() : patternOf.apply(unmasked);
                     patterns.put(s.queryId(), pattern);
                     searches.add(new UsageStore.StoredSearch(s.queryId(), s.at(), masked, pattern, s.resultIds(),
                             s.topIntent(), s.confidence(), s.confident(), s.latencyMs()));

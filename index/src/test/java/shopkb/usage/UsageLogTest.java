@@ -72,6 +72,26 @@ class UsageLogTest {
     }
 
     @Test
+    void storesTheSearchsOwnPatternAndParsesOnlyAMessageMaskingChanged() throws Exception {
+        try (KnowledgeBase kb = KnowledgeBase.inMemory(Fixture.copyTo(dir));
+             UsageLog log = UsageLog.open(dir.resolve("data").resolve("usage.db"), UsageLog.Settings.defaults(),
+                     text -> "parsed again: " + kb.pattern(text), clock)) {
+            String plain = "包邮吗";
+            String withPhone = "13812345678 发什么快递";
+            SearchResponse plainResponse = kb.search(SearchRequest.of(plain, 10), log.votes());
+            log.recordSearch(plain, plainResponse);
+            log.recordSearch(withPhone, kb.search(SearchRequest.of(withPhone, 10), log.votes()));
+            log.flush();
+
+            List<String> patterns = log.insight(30, kb.content()).topQueries().stream().map(Insight.TopQuery::pattern).toList();
+            assertTrue(patterns.contains(plainResponse.pattern()), patterns.toString());
+            // The stored message is masked, so its pattern is the masked message's, as before.
+            assertTrue(patterns.contains("parsed again: " + kb.pattern(PersonalDataMasker.withoutMasks(PersonalDataMasker.mask(withPhone)))),
+                    patterns.toString());
+        }
+    }
+
+    @Test
     void dropsWhatIsOlderThanTheRetentionPeriod() throws Exception {
         try (KnowledgeBase kb = KnowledgeBase.inMemory(Fixture.copyTo(dir))) {
             try (UsageLog log = open(kb, new UsageLog.Settings(true, true, 7))) {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.opensearch.common.settings.Setting;
 import org.opensearch.index.analysis.AnalyzerProvider;
 import org.opensearch.index.analysis.CharFilterFactory;
@@ -25,6 +26,9 @@ import shopkb.analysis.Vocabulary;
  * <ul>
  *   <li>analyzers {@code shopkb_words}, {@code shopkb_grams}, {@code shopkb_pinyin}: exactly
  *       {@link Analyzers#words()}, {@link Analyzers#grams()} and {@link Analyzers#pinyin()};</li>
+ *   <li>analyzer {@code smartcn}: Lucene's own {@link SmartChineseAnalyzer}, untouched, under the name OpenSearch's
+ *       analysis-smartcn plugin gives it (that plugin's zip is not on Maven Central; this one bundles smartcn anyway):
+ *       what a shop would get from a plain node, for {@code ./kb bench} to measure the server against;</li>
  *   <li>char filters {@code shopkb_normalize}, {@code shopkb_spellings}; tokenizer {@code shopkb_lexicon};
  *       token filters {@code shopkb_stop}, {@code shopkb_size_class}, {@code shopkb_bigrams},
  *       {@code shopkb_pinyin_pairs}: the steps, for analyzers of one's own.</li>
@@ -42,7 +46,8 @@ public final class ShopkbAnalysisPlugin extends Plugin implements AnalysisPlugin
         return Map.of(
                 "shopkb_words", analyzer(Analyzers::words),
                 "shopkb_grams", analyzer(Analyzers::grams),
-                "shopkb_pinyin", analyzer(Analyzers::pinyin));
+                "shopkb_pinyin", analyzer(Analyzers::pinyin),
+                "smartcn", (index, env, name, settings) -> new ChainStep.WholeAnalyzer(name, new SmartChineseAnalyzer()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.zip.ZipFile;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.util.Version;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,12 @@ class PluginInNodeIT {
         tokens += assertSameTokens("shopkb_grams", embedded.grams(), Function.identity(), Function.identity());
         tokens += assertSameTokens("shopkb_pinyin", embedded.pinyin(), Function.identity(), Function.identity());
         System.out.printf("%d messages, %d tokens compared over the three analyzers%n", BuyerMessages.all().size(), tokens);
+    }
+
+    @Test
+    void smartcnIsLucenesOwnAnalyzerUntouched() throws Exception {
+        // What a plain node with OpenSearch's analysis-smartcn plugin offers; ./kb bench measures the server against it.
+        assertSameTokens("smartcn", new SmartChineseAnalyzer(), Function.identity(), Function.identity());
     }
 
     @Test
