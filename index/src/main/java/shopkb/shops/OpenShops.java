@@ -68,6 +68,7 @@ public final class OpenShops implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenShops.class);
     private static final long IDLE_CHECK_SECONDS = 30;
     private static final long REMOVE_WAIT_MILLIS = 30_000;
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
 
     private final ShopCatalog catalog;
     private final SharedResources shared;
@@ -274,6 +275,17 @@ public final class OpenShops implements Closeable {
         List<Slot> all;
         synchronized (slots) {
             all = new ArrayList<>(slots.values());
+            all.forEach(slot -> slot.closing = true);
+            // Requests under way when HTTP stopped taking new ones finish first (a search on a closed index fails).
+            long deadline = System.currentTimeMillis() + CLOSE_WAIT_MILLIS;
+            while (all.stream().anyMatch(slot -> slot.users > 0) && System.currentTimeMillis() < deadline) {
+                try {
+                    slots.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             slots.clear();
         }
         all.forEach(OpenShops::closeSlot);
