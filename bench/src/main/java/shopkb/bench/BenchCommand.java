@@ -25,6 +25,8 @@ import shopkb.quality.SyntheticContent;
 import shopkb.search.RankingOptions;
 import shopkb.search.SearchRequest;
 import shopkb.semantic.MeaningModel;
+import shopkb.opensearch.engine.LocalClusterEngine;
+import shopkb.server.EngineConfig;
 import shopkb.server.KbServer;
 import shopkb.server.ServerConfig;
 import shopkb.usage.UsageLog;
@@ -50,8 +52,8 @@ public final class BenchCommand {
      * @param peerPlugin the plugin zip that gives the OpenSearch node measured beside the server Lucene's smartcn
      *                   analyzer; null: no peer
      */
-    public static void run(Path demo, List<Integer> sizes, double seconds, boolean meaning, Path peerPlugin, PrintStream out)
-            throws Exception {
+    public static void run(Path demo, List<Integer> sizes, double seconds, boolean meaning, Path peerPlugin, boolean cluster,
+                           PrintStream out) throws Exception {
         out.printf("machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1 << 20));
@@ -77,6 +79,9 @@ public final class BenchCommand {
                 try {
                     SearchFigures wordsOnly = benchSize(demo, dir, size, seconds, queries, load, out);
                     SearchFigures peer = peerLoad == null ? null : benchPeer(dir, peerPlugin, seconds, peerLoad, wordsOnly, out);
+                    if (cluster) {
+                        benchCluster(dir, pluginZip(peerPlugin), seconds, load, wordsOnly, peer, out);
+                    }
                     if (model.available()) {
                         benchMeaning(dir, model, seconds, wordsOnly, peer, load, out);
                     }
@@ -115,6 +120,48 @@ public final class BenchCommand {
             out.printf("%-26s %5d   shopkb/OpenSearch throughput %.0f%%%n", "", 8,
                     100 * server.eightClients().throughput() / eight.throughput());
             return new SearchFigures(0, one, eight);
+        }
+    }
+
+    /** The plugin zip the cluster engine's node needs: the peer's when given, else where {@code ./kb build} leaves it. */
+    private static Path pluginZip(Path peerPlugin) {
+        return peerPlugin != null ? peerPlugin : EngineConfig.DEFAULT_PLUGIN;
+    }
+
+    /**
+     * The same server with its units in an OpenSearch node ({@code --engine opensearch}): one local node with the
+     * project's plugin, the same content and message mix, words only, printed beside the embedded engine's figures.
+     */
+    private static void benchCluster(Path dir, Path pluginZip, double seconds, HttpLoad load, SearchFigures embedded,
+                                     SearchFigures peer, PrintStream out) throws Exception {
+        out.printf("%n-- the same server, units in OpenSearch (--engine opensearch: one local node, words only) --%n");
+        long start = System.nanoTime();
+        try (LocalClusterEngine local = LocalClusterEngine.start(dir.resolve("cluster"), 1, pluginZip)) {
+            out.printf("node started:                %8.1f s%n", (System.nanoTime() - start) / 1e9);
+            var engine = new EngineConfig(EngineConfig.OPENSEARCH, local.cluster().nodes().getFirst().uri().toString(), pluginZip, 1);
+            Path content = dir.resolve("content");
+            var config = new ServerConfig("127.0.0.1", 0, content, dir.resolve("data-cluster"), dir.resolve("no-web"), false,
+                    UsageLog.Settings.defaults(), false, dir.resolve("no-platform"), ServerConfig.DEFAULT_SHOP_IDLE, engine);
+            start = System.nanoTime();
+            try (KbServer server = KbServer.start(config, MeaningModel.off())) {
+                out.printf("index build in the cluster:  %8.1f s  (embedded: %.1f s)%n", (System.nanoTime() - start) / 1e9,
+                        embedded.buildSeconds());
+                String base = "http://127.0.0.1:" + server.port();
+                load.search(base, 4, Math.min(5, seconds));
+                LoadRun.Result one = load.search(base, 1, seconds);
+                LoadRun.Result eight = load.search(base, 8, seconds);
+                out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+                print(out, "embedded, words only", embedded.oneClient());
+                print(out, "opensearch engine", one);
+                print(out, "embedded, words only", embedded.eightClients());
+                print(out, "opensearch engine", eight);
+                out.printf("%-26s %5d   opensearch engine / embedded throughput %.0f%%%n", "", 8,
+                        100 * eight.throughput() / embedded.eightClients().throughput());
+                if (peer != null) {
+                    out.printf("%-26s %5d   opensearch engine / plain OpenSearch node %.0f%%%n", "", 8,
+                            100 * eight.throughput() / peer.eightClients().throughput());
+                }
+            }
         }
     }
 

@@ -38,7 +38,8 @@ public final class BenchMain {
                         Path peer = Boolean.parseBoolean(named.getOrDefault("peer", "true"))
                                 ? Path.of(named.getOrDefault("peer-plugin", PeerNode.DEFAULT_PLUGIN_ZIP.toString())) : null;
                         BenchCommand.run(demo, Arrays.stream(named.getOrDefault("sizes", "10000,100000").split(","))
-                                .map(String::strip).map(Integer::parseInt).toList(), seconds, semantic, peer, System.out);
+                                .map(String::strip).map(Integer::parseInt).toList(), seconds, semantic, peer,
+                                named.getOrDefault("engine", "embedded").equals("opensearch"), System.out);
                     }
                 }
                 case "soak" -> Soak.run(demo, seconds, Integer.parseInt(named.getOrDefault("windows", "10")), System.out);
@@ -54,7 +55,8 @@ public final class BenchMain {
     }
 
     private static void usage() {
-        System.err.println("usage: shopkb bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false] [--peer true|false]");
+        System.err.println("usage: shopkb bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false] [--peer true|false]\n"
+                + "             [--engine opensearch]   (also the same server with its units in a local OpenSearch node)");
         System.err.println("       shopkb bench --shops 1000 [--entries 200] [--seconds 10] [--semantic true|false]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
     }
