@@ -112,11 +112,7 @@ public final class BenchCommand {
             load.run(node.base(), 4, Math.min(5, seconds)); // warm-up of its JIT, as the server had
             LoadRun.Result one = load.run(node.base(), 1, seconds);
             LoadRun.Result eight = load.run(node.base(), 8, seconds);
-            out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
-            print(out, "shopkb, words only", server.oneClient());
-            print(out, "OpenSearch, match", one);
-            print(out, "shopkb, words only", server.eightClients());
-            print(out, "OpenSearch, match", eight);
+            printBeside(out, "shopkb, words only", server, "OpenSearch, match", one, eight);
             out.printf("%-26s %5d   shopkb/OpenSearch throughput %.0f%%%n", "", 8,
                     100 * server.eightClients().throughput() / eight.throughput());
             return new SearchFigures(0, one, eight);
@@ -150,11 +146,7 @@ public final class BenchCommand {
                 load.search(base, 4, Math.min(5, seconds));
                 LoadRun.Result one = load.search(base, 1, seconds);
                 LoadRun.Result eight = load.search(base, 8, seconds);
-                out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
-                print(out, "embedded, words only", embedded.oneClient());
-                print(out, "opensearch engine", one);
-                print(out, "embedded, words only", embedded.eightClients());
-                print(out, "opensearch engine", eight);
+                printBeside(out, "embedded, words only", embedded, "opensearch engine", one, eight);
                 out.printf("%-26s %5d   opensearch engine / embedded throughput %.0f%%%n", "", 8,
                         100 * eight.throughput() / embedded.eightClients().throughput());
                 if (peer != null) {
@@ -163,6 +155,16 @@ public final class BenchCommand {
                 }
             }
         }
+    }
+
+    /** The rows of one and eight clients of a measured figure and another, each pair one above the other. */
+    private static void printBeside(PrintStream out, String label, SearchFigures figures, String otherLabel,
+                                    LoadRun.Result otherOne, LoadRun.Result otherEight) {
+        out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+        print(out, label, figures.oneClient());
+        print(out, otherLabel, otherOne);
+        print(out, label, figures.eightClients());
+        print(out, otherLabel, otherEight);
     }
 
     /** Encoding buyer messages of up to 30 characters, each new to the encoder (no cache), on one thread. */
@@ -218,13 +220,9 @@ public final class BenchCommand {
         out.printf("heap after load:             %8d MB%n", heapMb());
         String base = "http://127.0.0.1:" + server.port();
         load.search(base, 4, Math.min(5, seconds));
-        out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
         LoadRun.Result one = load.search(base, 1, seconds);
         LoadRun.Result eight = load.search(base, 8, seconds);
-        print(out, "HTTP search, words only", wordsOnly.oneClient());
-        print(out, "HTTP search, + meaning", one);
-        print(out, "HTTP search, words only", wordsOnly.eightClients());
-        print(out, "HTTP search, + meaning", eight);
+        printBeside(out, "HTTP search, words only", wordsOnly, "HTTP search, + meaning", one, eight);
         out.printf("%-26s %5d   with meaning: %.0f%% of the words-only throughput%n", "", 8,
                 100 * eight.throughput() / wordsOnly.eightClients().throughput());
         if (peer != null) {
