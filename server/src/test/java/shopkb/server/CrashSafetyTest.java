@@ -14,7 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -60,34 +63,43 @@ class CrashSafetyTest {
         throw new IllegalStateException("the server did not start");
     }
 
-    @Test
-    void everyWriteAcknowledgedDuringABurstSurvivesKill9AndContentAndIndexAgree() throws Exception {
-        Path content = TestServer.copyFixture(tmp.resolve("burst-content"));
-        Path data = tmp.resolve("burst-data");
-        HttpClient http = HttpClient.newHttpClient();
-        Running first = start(content, data);
-        var acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+    /**
+     * POSTs {@code count} bodies to {@code path} one after another while, after {@code killAfterMillis}, the server is
+     * killed with SIGKILL; returns the ids of the ones acknowledged with 201 (each response's {@code id}).
+     */
+    private static Collection<String> burstUntilKilled(HttpClient http, Running server, String path, int count,
+                                                       long killAfterMillis, IntFunction<String> body) throws Exception {
+        var acknowledged = new ConcurrentLinkedQueue<String>();
         Thread burst = Thread.ofPlatform().start(() -> {
-            for (int i = 0; i < 1000; i++) {
-                String id = "phr.burst" + i;
-                String body = "{\"type\": \"phrasing\", \"id\": \"" + id + "\", \"scenario\": \"物流\", \"title\": \"突发写入"
-                        + i + "\", \"text\": \"亲,突发写入第" + i + "条闪电话术\"}";
+            for (int i = 0; i < count; i++) {
                 try {
-                    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/api/entries"))
-                            .header("Authorization", "Bearer " + first.token()).header("content-type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                            .header("Authorization", "Bearer " + server.token()).header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.apply(i))).build(), HttpResponse.BodyHandlers.ofString());
                     if (created.statusCode() == 201) {
-                        acknowledged.add(id);
+                        acknowledged.add(JSON.readTree(created.body()).get("id").asText());
                     }
                 } catch (Exception e) {
                     return; // the server was killed mid-request: that write was never acknowledged
                 }
             }
         });
-        Thread.sleep(1500);
-        first.process().destroyForcibly(); // SIGKILL in the middle of the burst
-        first.process().waitFor(10, TimeUnit.SECONDS);
+        Thread.sleep(killAfterMillis);
+        server.process().destroyForcibly(); // SIGKILL in the middle of the burst
+        server.process().waitFor(10, TimeUnit.SECONDS);
         burst.join();
+        return acknowledged;
+    }
+
+    @Test
+    void everyWriteAcknowledgedDuringABurstSurvivesKill9AndContentAndIndexAgree() throws Exception {
+        Path content = TestServer.copyFixture(tmp.resolve("burst-content"));
+        Path data = tmp.resolve("burst-data");
+        HttpClient http = HttpClient.newHttpClient();
+        Running first = start(content, data);
+        var acknowledged = burstUntilKilled(http, first, "/api/entries", 1000, 1500,
+                i -> "{\"type\": \"phrasing\", \"id\": \"phr.burst" + i + "\", \"scenario\": \"物流\", \"title\": \"突发写入"
+                        + i + "\", \"text\": \"亲,突发写入第" + i + "条闪电话术\"}");
         assertTrue(acknowledged.size() > 5, "the burst wrote " + acknowledged.size() + " entries before the kill");
 
         Running second = start(content, data);
@@ -156,27 +168,8 @@ class CrashSafetyTest {
         HttpClient http = HttpClient.newHttpClient();
 
         Running first = start(content, data);
-        var acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<String>();
-        Thread burst = Thread.ofPlatform().start(() -> {
-            for (int i = 0; i < 400; i++) {
-                String body = "{\"title\": \"我的话术" + i + "\", \"text\": \"亲,这是第" + i + "条自己的话术\"}";
-                try {
-                    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port()
-                                    + "/api/phrasings/mine")).header("Authorization", "Bearer " + first.token())
-                            .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (created.statusCode() == 201) {
-                        acknowledged.add(JSON.readTree(created.body()).get("id").asText());
-                    }
-                } catch (Exception e) {
-                    return; // the server was killed mid-request: that write was never acknowledged
-                }
-            }
-        });
-        Thread.sleep(1000);
-        first.process().destroyForcibly(); // SIGKILL in the middle of the burst
-        first.process().waitFor(10, TimeUnit.SECONDS);
-        burst.join();
+        var acknowledged = burstUntilKilled(http, first, "/api/phrasings/mine", 400, 1000,
+                i -> "{\"title\": \"我的话术" + i + "\", \"text\": \"亲,这是第" + i + "条自己的话术\"}");
         assertTrue(acknowledged.size() > 5, "the burst saved " + acknowledged.size() + " phrasings before the kill");
 
         Running second = start(content, data);
