@@ -24,6 +24,7 @@ import shopkb.content.FolderWatcher;
 import shopkb.content.Intent;
 import shopkb.content.LoadedContent;
 import shopkb.editing.ContentEditor;
+import shopkb.editing.FileHome;
 import shopkb.editing.HistoryStore;
 import shopkb.indexing.KnowledgeIndex;
 import shopkb.indexing.MeaningIndex;
@@ -95,12 +96,18 @@ public final class KnowledgeBase implements Closeable {
     /** Why taking in changed files failed on the last look, or null. */
     private volatile String watchFailure;
 
+    /** Where edits are written; the local folder for a read-only knowledge base. */
+    private final FileHome files;
+
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
+     * @param files where the content and history files are kept (their local folders are {@code contentDir} and
+     *              {@code historyDir})
      */
     private KnowledgeBase(Path contentDir, SharedResources shared, boolean ownsShared, ServedContent.IndexOpener openIndex,
-                          Path historyDir) {
+                          Path historyDir, FileHome files) {
         this.contentDir = contentDir;
+        this.files = files;
         this.shared = shared;
         this.ownsShared = ownsShared;
         RankingOptions options = shared.options();
@@ -116,7 +123,7 @@ public final class KnowledgeBase implements Closeable {
         this.search = new SearchService(served, parser, options, meaningSearch);
         this.checker = new ReplyChecker(this::rules,
                 meaningSearch == null ? null : new LikeBadPhrasing(meaning, meaningSearch::vectorOf));
-        this.editor = historyDir == null ? null : new ContentEditor(contentDir, new HistoryStore(historyDir), served,
+        this.editor = historyDir == null ? null : new ContentEditor(contentDir, files, new HistoryStore(historyDir, files), served,
                 contentWatcher::acknowledge);
         reloadRules();
         this.looks = shared.housekeeping().lookRegularly(this::pickUpChanges);
@@ -144,8 +151,18 @@ public final class KnowledgeBase implements Closeable {
         return open(shop, folders, shared, false);
     }
 
-    private static KnowledgeBase open(String shop, ShopFolders folders, SharedResources shared, boolean ownsShared) {
+    private static KnowledgeBase open(String shop, ShopFolders own, SharedResources shared, boolean ownsShared) {
         SentenceEncoder encoder = shared.usesMeaning() ? shared.meaning().encoder() : null;
+        ContentHome.Opened home;
+        try {
+            home = shared.home().open(shop, own);
+        } catch (RuntimeException e) {
+            if (ownsShared) {
+                closeQuietly(shared, e);
+            }
+            throw e;
+        }
+        ShopFolders folders = home.folders();
         return construct(folders.content(), shared, ownsShared, (analyzer, vocabulary, fingerprint, entries) -> {
             MeaningIndex meaning = encoder == null ? null
                     : MeaningIndex.open(folders.meaning(), encoder, shared.vectors(), entries);
@@ -156,7 +173,7 @@ public final class KnowledgeBase implements Closeable {
                 closeQuietly(meaning, e);
                 throw e;
             }
-        }, folders.history());
+        }, folders.history(), home.files());
     }
 
     /** Loads {@code contentDir} into an in-memory index that is never persisted; words only. */
@@ -171,14 +188,14 @@ public final class KnowledgeBase implements Closeable {
         return construct(contentDir, shared, true,
                 (analyzer, vocabulary, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries,
                         encoder == null ? null : MeaningIndex.inMemory(encoder, entries), shared.housekeeping().scheduler()),
-                null);
+                null, FileHome.LOCAL);
     }
 
     /** The knowledge base, or, when it cannot open, the exception with the threads it was given closed if it owned them. */
     private static KnowledgeBase construct(Path contentDir, SharedResources shared, boolean ownsShared,
-                                           ServedContent.IndexOpener openIndex, Path historyDir) {
+                                           ServedContent.IndexOpener openIndex, Path historyDir, FileHome files) {
         try {
-            return new KnowledgeBase(contentDir, shared, ownsShared, openIndex, historyDir);
+            return new KnowledgeBase(contentDir, shared, ownsShared, openIndex, historyDir, files);
         } catch (RuntimeException e) {
             if (ownsShared) {
                 closeQuietly(shared, e);
@@ -342,6 +359,23 @@ public final class KnowledgeBase implements Closeable {
         }
     }
 
+    /**
+     * Brings the files other servers wrote at the shared home into the local mirror, and serves the entries among them
+     * at once (the vocabulary and rule watchers see theirs on this same look).
+     */
+    private void takeInOtherServersEdits() {
+        List<Path> pulled = files.pull();
+        if (editor == null || pulled.isEmpty()) {
+            return;
+        }
+        List<String> entries = pulled.stream().filter(file -> file.startsWith(contentDir))
+                .map(file -> contentDir.relativize(file).toString().replace(java.io.File.separatorChar, '/')).toList();
+        if (!entries.isEmpty()) {
+            editor.syncFiles(entries);
+            entries.forEach(contentWatcher::acknowledge);
+        }
+    }
+
     /** Takes in files changed by others (a git pull, a text editor): content, vocabulary and reply rules. */
     private void pickUpChanges() {
         synchronized (lookLock) {
@@ -353,6 +387,7 @@ public final class KnowledgeBase implements Closeable {
 
     private void takeInChangedFiles() {
         try {
+            takeInOtherServersEdits();
             List<String> changed = contentWatcher.changes();
             if (editor != null && !changed.isEmpty()) {
                 editor.syncFiles(changed);

@@ -23,11 +23,13 @@ public final class SharedResources implements Closeable {
     private final Housekeeping housekeeping;
     private final Path platform;
     private final UnitEngine engine;
+    private final ContentHome home;
 
     private SharedResources(RankingOptions options, MeaningModel meaning, VectorCache vectors, Housekeeping housekeeping,
-                            Path platform, UnitEngine engine) {
+                            Path platform, UnitEngine engine, ContentHome home) {
         this.options = options;
         this.engine = engine;
+        this.home = home;
         this.meaning = meaning;
         this.vectors = vectors;
         this.messages = usesMeaning(options, meaning) ? new MessageVectors(meaning.encoder()) : null;
@@ -42,17 +44,17 @@ public final class SharedResources implements Closeable {
      * @param platform the folder holding the platform-wide {@code vocabulary/}, or null for none
      */
     public static SharedResources open(RankingOptions options, MeaningModel meaning, Path vectorCache, Path platform) {
-        return open(options, meaning, vectorCache, platform, UnitEngine.EMBEDDED);
+        return open(options, meaning, vectorCache, platform, UnitEngine.EMBEDDED, ContentHome.LOCAL);
     }
 
-    /** For a server of many shops whose units {@code engine} keeps. */
+    /** For a server of many shops whose units {@code engine} keeps, and whose content {@code home} keeps. */
     public static SharedResources open(RankingOptions options, MeaningModel meaning, Path vectorCache, Path platform,
-                                       UnitEngine engine) {
+                                       UnitEngine engine, ContentHome home) {
         var housekeeping = new Housekeeping();
         try {
             VectorCache vectors = usesMeaning(options, meaning)
                     ? VectorCache.open(vectorCache, meaning.encoder().modelId(), housekeeping.scheduler()) : null;
-            return new SharedResources(options, meaning, vectors, housekeeping, platform, engine);
+            return new SharedResources(options, meaning, vectors, housekeeping, platform, engine, home);
         } catch (RuntimeException e) {
             housekeeping.close();
             throw e;
@@ -66,7 +68,7 @@ public final class SharedResources implements Closeable {
 
     /** For one knowledge base on its own whose units {@code engine} keeps. */
     public static SharedResources standalone(RankingOptions options, MeaningModel meaning, UnitEngine engine) {
-        return new SharedResources(options, meaning, null, new Housekeeping(), null, engine);
+        return new SharedResources(options, meaning, null, new Housekeeping(), null, engine, ContentHome.LOCAL);
     }
 
     private static boolean usesMeaning(RankingOptions options, MeaningModel meaning) {
@@ -103,6 +105,11 @@ public final class SharedResources implements Closeable {
     /** Where the shops keep their units. */
     public UnitEngine engine() {
         return engine;
+    }
+
+    /** Where the shops keep their content and its history. */
+    public ContentHome home() {
+        return home;
     }
 
     /** The folder of the platform-wide vocabulary layer, or null. */

@@ -1,7 +1,6 @@
 package shopkb.editing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,10 @@ import shopkb.indexing.ServedContent;
 
 /**
  * Changes the knowledge base's files safely: validates, refuses stale copies (version tags), writes the file durably
- * before returning, records the change in the history, and hands it to the served content's owner ({@link
- * ServedContent}), which makes it searchable at once. Also takes in changes made to the files by others (a git pull,
- * a text editor). One change of files at a time.
+ * before returning (at the files' {@link FileHome}: the local folder, or a cluster every server shares), records the
+ * change in the history, and hands it to the served content's owner ({@link ServedContent}), which makes it searchable
+ * at once. Also takes in changes made to the files by others (a git pull, a text editor, another server). One change of
+ * files at a time in this server; between servers, the home refuses a write over a change this server has not seen.
  */
 public final class ContentEditor {
 
@@ -35,16 +35,20 @@ public final class ContentEditor {
     }
 
     private final Path contentDir;
+    private final FileHome files;
     private final HistoryStore history;
     private final ServedContent served;
     private final java.util.function.Consumer<String> acknowledge;
     private final DiskChanges diskChanges;
 
     /**
+     * @param files where the content files are kept ({@code contentDir} is their local folder or mirror)
      * @param acknowledge told each file the editor wrote, so a folder watcher does not reload it
      */
-    public ContentEditor(Path contentDir, HistoryStore history, ServedContent served, java.util.function.Consumer<String> acknowledge) {
+    public ContentEditor(Path contentDir, FileHome files, HistoryStore history, ServedContent served,
+                         java.util.function.Consumer<String> acknowledge) {
         this.contentDir = contentDir;
+        this.files = files;
         this.history = history;
         this.served = served;
         this.acknowledge = acknowledge;
@@ -179,20 +183,25 @@ public final class ContentEditor {
             throw new ValidationFailedException(List.of(new FieldProblem("rows", "the batch has rejected rows; nothing was written")));
         }
         var applied = new ArrayList<Applied>();
-        var files = new ArrayList<ServedContent.FileChange>();
+        var written = new ArrayList<ServedContent.FileChange>();
         ContentSnapshot before = served.current();
-        for (Entry entry : batch) {
-            byte[] bytes = EntryCodec.toYaml(entry);
-            String relative = LoadedContent.relativePath(entry);
-            byte[] old = readBytes(relative);
-            writeFile(relative, bytes);
-            acknowledge.accept(relative);
-            history.append(entry.id(), by, action, new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
-                    old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
-            files.add(new ServedContent.FileChange(relative, old, bytes));
-            applied.add(new Applied(entry, before.entry(entry.id()) == null));
+        try {
+            for (Entry entry : batch) {
+                byte[] bytes = EntryCodec.toYaml(entry);
+                String relative = LoadedContent.relativePath(entry);
+                byte[] old = readBytes(relative);
+                writeFile(entry, relative, bytes, before.entry(entry.id()));
+                history.append(entry.id(), by, action, new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                        old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
+                written.add(new ServedContent.FileChange(relative, old, bytes));
+                applied.add(new Applied(entry, before.entry(entry.id()) == null));
+            }
+        } finally {
+            // What was written before a refused row is kept (it is at home), so it is served too.
+            if (!written.isEmpty()) {
+                served.applyBatch(ServedContent.Batch.written(applied.stream().map(Applied::entry).toList(), written));
+            }
         }
-        served.applyBatch(ServedContent.Batch.written(batch, files));
         return applied;
     }
 
@@ -237,8 +246,9 @@ public final class ContentEditor {
         if (current == null) {
             throw new EntryNotFoundException(id);
         }
-        // The file may have been changed on disk since the last reload: it is the truth.
-        Entry onDisk = readEntry(LoadedContent.relativePath(current), current.getClass());
+        // The file may have been changed on disk (or by another server) since the last reload: it is the truth.
+        byte[] fresh = files.fresh(contentDir.resolve(LoadedContent.relativePath(current)));
+        Entry onDisk = fresh == null ? null : readEntryText(new String(fresh, java.nio.charset.StandardCharsets.UTF_8), current.getClass());
         if (onDisk != null && !onDisk.equals(current)) {
             syncFiles(List.of(LoadedContent.relativePath(current)));
             current = served.current().entry(id);
@@ -246,16 +256,20 @@ public final class ContentEditor {
                 throw new EntryNotFoundException(id);
             }
         }
-        String etag = EntryCodec.etag(current);
-        if (!"*".equals(ifMatch) && !etag.equals(ifMatch)) {
-            List<HistoryRecord> records = history.list(id);
-            HistoryRecord last = records.isEmpty() ? null : records.getLast();
-            boolean lastIsCurrent = last != null && last.content() != null && readEntryText(last.content(), current.getClass()) != null
-                    && current.equals(readEntryText(last.content(), current.getClass()));
-            throw new VersionConflictException(id, etag, lastIsCurrent ? last.by() : "someone editing the file directly",
-                    lastIsCurrent ? last.at() : null);
+        if (!"*".equals(ifMatch) && !EntryCodec.etag(current).equals(ifMatch)) {
+            throw conflict(current);
         }
         return current;
+    }
+
+    /** The conflict an editor sees for a stale copy of {@code current}, naming who changed it last when known. */
+    private VersionConflictException conflict(Entry current) {
+        List<HistoryRecord> records = history.list(current.id());
+        HistoryRecord last = records.isEmpty() ? null : records.getLast();
+        boolean lastIsCurrent = last != null && last.content() != null && readEntryText(last.content(), current.getClass()) != null
+                && current.equals(readEntryText(last.content(), current.getClass()));
+        return new VersionConflictException(current.id(), EntryCodec.etag(current),
+                lastIsCurrent ? last.by() : "someone editing the file directly", lastIsCurrent ? last.at() : null);
     }
 
     private ContentValidator validator() {
@@ -291,41 +305,37 @@ public final class ContentEditor {
         String relative = LoadedContent.relativePath(subject);
         byte[] old = previous == null ? null : readBytes(relative);
         byte[] bytes = next == null ? null : EntryCodec.toYaml(next);
-        if (bytes != null) {
-            writeFile(relative, bytes);
-        } else {
-            deleteFile(relative);
-        }
-        acknowledge.accept(relative);
+        writeFile(subject, relative, bytes, previous);
         history.append(subject.id(), by, action,
                 bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                 old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
         served.applyOne(previous, next, new ServedContent.FileChange(relative, old, bytes));
     }
 
-    private void writeFile(String relative, byte[] bytes) {
+    /**
+     * Writes (for {@code bytes == null} deletes) an entry's file at its home. When the home refuses (another server
+     * changed the file since this one read it), the home's version is taken in and the editor is told as if it had
+     * lost a race here: the entry exists, was changed, or is gone.
+     *
+     * @param previous the entry as this server has it, or null when it is new here
+     */
+    private void writeFile(Entry subject, String relative, byte[] bytes, Entry previous) {
         try {
-            AtomicFiles.write(contentDir.resolve(relative), bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + relative, e);
-        }
-    }
-
-    private void deleteFile(String relative) {
-        try {
-            AtomicFiles.delete(contentDir.resolve(relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + relative, e);
+            files.write(contentDir.resolve(relative), bytes);
+        } catch (StaleCopyException e) {
+            syncFiles(List.of(relative));
+            Entry now = served.current().entry(subject.id());
+            if (now == null) {
+                throw previous == null ? new EntryExistsException(subject.id()) : new EntryNotFoundException(subject.id());
+            }
+            throw previous == null ? new EntryExistsException(subject.id()) : conflict(now);
+        } finally {
+            acknowledge.accept(relative);
         }
     }
 
     private byte[] readBytes(String relative) {
         return AtomicFiles.readIfExists(contentDir.resolve(relative));
-    }
-
-    private Entry readEntry(String relative, Class<? extends Entry> type) {
-        byte[] bytes = readBytes(relative);
-        return bytes == null ? null : readEntryText(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), type);
     }
 
     private static Entry readEntryText(String text, Class<? extends Entry> type) {

@@ -48,7 +48,7 @@ public final class KbServer implements AutoCloseable {
         SharedResources shared;
         try {
             shared = SharedResources.open(RankingOptions.full(), meaning, config.layout().vectors(), config.platformDir(),
-                    engine.engine());
+                    engine.engine(), engine.contentHome());
         } catch (RuntimeException e) {
             engine.close();
             throw e;

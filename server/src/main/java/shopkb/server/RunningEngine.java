@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
+import shopkb.ContentHome;
 import shopkb.UnitEngine;
 import shopkb.editing.Folders;
 import shopkb.opensearch.engine.ClusterClient;
@@ -71,6 +72,15 @@ public final class RunningEngine implements AutoCloseable {
 
     public UnitEngine engine() {
         return engine;
+    }
+
+    /**
+     * Where the shops' content and history are kept: with a cluster, in the cluster (so servers over it share them and
+     * none holds anything the others need); embedded, in each shop's own folders.
+     */
+    public ContentHome contentHome() {
+        ClusterEngine cluster = cluster();
+        return cluster == null ? ContentHome.LOCAL : cluster.contentHome();
     }
 
     /** The cluster engine, or null when embedded. */

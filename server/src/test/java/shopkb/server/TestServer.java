@@ -57,10 +57,20 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dir, boolean readNeedsToken, UsageLog.Settings usageSettings, MeaningModel meaning) {
+        this(dir, readNeedsToken, usageSettings, meaning, EngineConfig.embedded());
+    }
+
+    /** Over the cluster {@code engine} names (words only): the fixture is what the cluster starts from if it holds no shop. */
+    TestServer(Path dir, EngineConfig engine) {
+        this(dir, false, UsageLog.Settings.defaults(), MeaningModel.off(), engine);
+    }
+
+    private TestServer(Path dir, boolean readNeedsToken, UsageLog.Settings usageSettings, MeaningModel meaning,
+                       EngineConfig engine) {
         content = copyFixture(dir.resolve("content"));
         Path data = dir.resolve("data");
         var config = new ServerConfig("127.0.0.1", 0, content, data, Path.of("..", "web", "public"), readNeedsToken,
-                usageSettings, true, dir.resolve("no-platform"), ServerConfig.DEFAULT_SHOP_IDLE);
+                usageSettings, true, dir.resolve("no-platform"), ServerConfig.DEFAULT_SHOP_IDLE, engine);
         server = KbServer.start(config, meaning);
         TokenStore tokens = server.tokens();
         adminToken = server.firstToken().orElseThrow();

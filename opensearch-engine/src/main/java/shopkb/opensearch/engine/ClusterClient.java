@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import shopkb.indexing.EngineUnavailableException;
 
 /**
  * The cluster's REST API over plain HTTP and JSON, through any of its nodes: a request goes to the node that answered
@@ -27,6 +30,12 @@ public final class ClusterClient {
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How long a request is asked again while the cluster fails over: a node that died is noticed, a replica is
+     * promoted (a few seconds on a 3-node cluster).
+     */
+    static final Duration FAILOVER_WINDOW = Duration.ofSeconds(10);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -87,6 +96,40 @@ public final class ClusterClient {
     /** A bulk request: newline-delimited JSON, each line ending in a newline. */
     public Response bulk(String path, String ndjson) {
         return send("POST", path, "application/x-ndjson", ndjson);
+    }
+
+    /**
+     * Sends a request until the cluster answers it, for up to {@link #FAILOVER_WINDOW}: no node reachable, 429, 5xx and an
+     * answer that is not {@code whole} are asked again (so every request sent this way must be safe to repeat); a refusal
+     * (another 4xx) is an answer.
+     *
+     * @param what the request, for the error
+     * @throws EngineUnavailableException when the window passes without an answer
+     */
+    public Response throughFailover(String what, Supplier<Response> request, Predicate<Response> whole) {
+        String last = "";
+        long deadline = System.nanoTime() + FAILOVER_WINDOW.toNanos();
+        int attempts = 0;
+        while (attempts == 0 || System.nanoTime() < deadline) {
+            attempts++;
+            try {
+                Response response = request.get();
+                if (response.ok() ? whole.test(response) : response.status() < 500 && response.status() != 429) {
+                    return response;
+                }
+                last = response.status() + " " + response.body();
+            } catch (UncheckedIOException e) {
+                last = e.getCause().getMessage(); // no node reachable: one may be back within the window
+            }
+            try {
+                Thread.sleep(RETRY_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to ask the cluster again", e);
+            }
+        }
+        throw new EngineUnavailableException("the cluster gave no complete answer to " + what + " in " + attempts
+                + " attempts within " + FAILOVER_WINDOW.toSeconds() + " s; last: " + last);
     }
 
     /**

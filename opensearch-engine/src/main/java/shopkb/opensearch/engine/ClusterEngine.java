@@ -56,6 +56,11 @@ public final class ClusterEngine implements UnitEngine {
         return client;
     }
 
+    /** Where the shops' content and history are kept in this cluster. */
+    public ClusterContentHome contentHome() {
+        return new ClusterContentHome(client, prefix);
+    }
+
     /** The alias through which the shop's units are searched. */
     public String indexOf(String shop) {
         return ClusterUnitIndex.alias(prefix, shop);

@@ -45,12 +45,6 @@ final class ClusterUnitIndex implements UnitIndex {
     static final String BUILD_DOC = "_shopkb_build";
     /** Units per bulk request when building (a few MB). */
     private static final int BULK_UNITS = 2000;
-    /**
-     * How long a search answered by fewer shards than it asked (a node died under it, its copy not yet taken over) is
-     * asked again, and the pause between attempts: the failover window the cluster needs, after which it is an error.
-     */
-    static final Duration FAILOVER_WINDOW = Duration.ofSeconds(10);
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
     /** How long a new index waits for its replica to be a full copy before it is served. */
     private static final Duration REPLICA_WAIT = Duration.ofSeconds(60);
     /** How often changed meaning vectors are committed (as the embedded index commits them). */
@@ -106,35 +100,24 @@ final class ClusterUnitIndex implements UnitIndex {
     public Found search(UnitQuery query, int units, Collection<FieldTerm> counted) {
         List<FieldTerm> terms = List.copyOf(counted);
         ObjectNode body = UnitQueryDsl.search(query, units, terms);
-        String last = "";
-        long deadline = System.nanoTime() + FAILOVER_WINDOW.toNanos();
-        int attempts = 0;
-        while (attempts == 0 || System.nanoTime() < deadline) {
-            attempts++;
-            ClusterClient.Response response;
-            try {
-                response = client.post("/" + alias + "/_search", body);
-            } catch (UncheckedIOException e) {
-                last = e.getCause().getMessage(); // no node reachable: one may be back within the window
-                pause();
-                continue;
+        try {
+            // An answer that misses a shard (a copy lost under the search) is asked again.
+            ClusterClient.Response response = client.throughFailover("a search of " + alias,
+                    () -> client.post("/" + alias + "/_search", body), answer -> {
+                        JsonNode shards = answer.body().path("_shards");
+                        return shards.path("successful").asInt(-1) == shards.path("total").asInt(-2)
+                                && !answer.body().path("timed_out").asBoolean(true);
+                    });
+            if (!response.ok()) {
+                throw new EngineUnavailableException("the cluster refused a search of " + alias + ": " + response.status()
+                        + " " + response.body());
             }
-            JsonNode shards = response.body().path("_shards");
-            if (response.ok() && shards.path("successful").asInt(-1) == shards.path("total").asInt(-2)
-                    && !response.body().path("timed_out").asBoolean(true)) {
-                searchFailure = null;
-                return found(response.body(), terms);
-            }
-            last = response.status() + " " + response.body();
-            if (!response.ok() && response.status() != 503 && response.status() < 500) {
-                break; // a refused request: asking again gives the same answer
-            }
-            pause();
+            searchFailure = null;
+            return found(response.body(), terms);
+        } catch (EngineUnavailableException unavailable) {
+            searchFailure = "searching: " + unavailable.getMessage();
+            throw unavailable;
         }
-        var unavailable = new EngineUnavailableException("the cluster gave no complete answer for " + alias + " in " + attempts
-                + " attempts; last: " + last);
-        searchFailure = "searching: " + unavailable.getMessage();
-        throw unavailable;
     }
 
     private static Found found(JsonNode answer, List<FieldTerm> counted) {
@@ -337,8 +320,10 @@ final class ClusterUnitIndex implements UnitIndex {
         return names;
     }
 
-    private static void sendBulk(ClusterClient client, String path, String ndjson) {
-        ClusterClient.Response response = client.bulk(path, ndjson);
+    /** A bulk write, asked again (whole: its actions name their ids) while a copy it needs is failing over. */
+    static void sendBulk(ClusterClient client, String path, String ndjson) {
+        ClusterClient.Response response = client.throughFailover("a bulk write to " + path, () -> client.bulk(path, ndjson),
+                answer -> !answer.body().path("errors").asBoolean(true) || !anyItemUnavailable(answer.body()));
         require(response, "bulk write to " + path);
         if (response.body().path("errors").asBoolean(true)) {
             for (JsonNode item : response.body().path("items")) {
@@ -349,6 +334,16 @@ final class ClusterUnitIndex implements UnitIndex {
             }
             throw new IllegalStateException("the cluster reported errors in a bulk write to " + path + ": " + response.body());
         }
+    }
+
+    private static boolean anyItemUnavailable(JsonNode answer) {
+        for (JsonNode item : answer.path("items")) {
+            int status = item.elements().next().path("status").asInt(200);
+            if (status >= 500 || status == 429) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void indexLine(StringBuilder bulk, UnitDocument unit) {
@@ -387,15 +382,6 @@ final class ClusterUnitIndex implements UnitIndex {
     private static void require(ClusterClient.Response response, String what) {
         if (!response.ok()) {
             throw new IllegalStateException("the cluster refused to " + what + ": " + response.status() + " " + response.body());
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to ask the cluster again", e);
         }
     }
 }

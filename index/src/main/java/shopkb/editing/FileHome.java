@@ -1,0 +1,43 @@
+package shopkb.editing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where the files an editor changes are kept. Either the local folder is their home ({@link #LOCAL}: each write is
+ * forced to disk before it returns), or the home is elsewhere (a cluster every server shares) and the local folder is
+ * this server's mirror of it: reads for a decision go to the home, and a write succeeds only when the home still holds
+ * what the mirror held, so two servers never silently overwrite each other.
+ */
+public interface FileHome {
+
+    /** The local folder is the home: writes are {@link AtomicFiles}' durable writes; nothing is ever stale. */
+    FileHome LOCAL = new LocalFileHome();
+
+    /**
+     * The file as its home holds it now (null when absent); the local copy is brought up to date first.
+     */
+    byte[] fresh(Path file);
+
+    /**
+     * Writes the file (deletes it for {@code bytes == null}) at its home, then locally.
+     *
+     * @throws StaleCopyException when the home changed the file since the local copy was taken; the local copy is
+     *                            then the home's again
+     */
+    void write(Path file, byte[] bytes);
+
+    /**
+     * Appends one line, computed from the file's current bytes (null when absent), e.g. a history record numbered after
+     * the last one.
+     */
+    void append(Path file, Function<byte[], String> lineAfter);
+
+    /**
+     * Takes in what other servers wrote since the last call.
+     *
+     * @return the local files that changed
+     */
+    List<Path> pull();
+}

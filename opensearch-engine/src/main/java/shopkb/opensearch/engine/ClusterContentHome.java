@@ -1,0 +1,253 @@
+package shopkb.opensearch.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shopkb.ContentHome;
+import shopkb.ShopFolders;
+import shopkb.editing.AtomicFiles;
+
+/**
+ * Shops' content and change history kept in the cluster, so that any number of servers serve and edit the same shops and
+ * none of them holds anything the others need: each shop's files are one index, {@code shopkb-files.<shop>} (see {@link
+ * ClusterFileHome}), which each server mirrors under the shop's data folder ({@code cluster-mirror/}). The first server
+ * to open a shop the cluster does not have yet starts its home from the shop's own folders (the YAML files and the
+ * history there); {@link #moveIn} and {@link #moveOut} move a shop between a data folder and the cluster on purpose.
+ */
+public final class ClusterContentHome implements ContentHome {
+
+    /** The mirror under a shop's data folder, and its two parts (named as a shop's own folders name them). */
+    public static final String MIRROR = "cluster-mirror";
+    static final String CONTENT = "content";
+    static final String HISTORY = ShopFolders.HISTORY;
+    /** The document marking a home whose first files are all written. */
+    private static final String SEEDED = "_shopkb_seeded";
+    /** How long a server waits for another one that is writing a new home's first files. */
+    private static final Duration SEED_WAIT = Duration.ofSeconds(30);
+    private static final int SEED_BULK_BYTES = 4 << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterContentHome.class);
+
+    private final ClusterClient client;
+    private final String prefix;
+
+    public ClusterContentHome(ClusterClient client, String prefix) {
+        this.client = client;
+        this.prefix = prefix;
+    }
+
+    /** The index holding a shop's files. */
+    public String indexOf(String shop) {
+        return prefix + "files." + shop;
+    }
+
+    @Override
+    public Opened open(String shop, ShopFolders own) {
+        Path mirror = own.data().resolve(MIRROR).toAbsolutePath().normalize();
+        var files = new ClusterFileHome(client, indexOf(shop), mirror);
+        if (createIndex(files.index())) {
+            seed(files.index(), own);
+        } else {
+            awaitSeeded(files.index(), own);
+        }
+        try {
+            files.clearMirror(List.of(CONTENT, HISTORY));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the mirror " + mirror, e);
+        }
+        files.pull();
+        try {
+            Files.createDirectories(mirror.resolve(CONTENT));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the mirror " + mirror, e);
+        }
+        return new Opened(new ShopFolders(mirror.resolve(CONTENT), mirror), files);
+    }
+
+    /** Whether the cluster holds the shop's files. */
+    public boolean holds(String shop) {
+        return client.get("/" + indexOf(shop)).ok();
+    }
+
+    /**
+     * Moves a shop's files into the cluster: its content and history become the home every server opens.
+     *
+     * @return how many files were written
+     * @throws IllegalStateException when the cluster holds the shop already (its files would be two truths)
+     */
+    public int moveIn(String shop, ShopFolders own) {
+        String index = indexOf(shop);
+        if (!createIndex(index)) {
+            throw new IllegalStateException("the cluster holds shop '" + shop + "' already (" + index + "); move it out first");
+        }
+        return seed(index, own);
+    }
+
+    /**
+     * Moves a shop's files out of the cluster into its own folders (replacing the content files there, adding the
+     * history), then deletes its files from the cluster. Servers over the cluster must not serve the shop meanwhile.
+     *
+     * @return how many files were written
+     */
+    public int moveOut(String shop, ShopFolders own) throws IOException {
+        Path scratch = Files.createTempDirectory(own.data().toAbsolutePath().getParent() == null
+                ? Path.of(".") : own.data().toAbsolutePath().getParent(), ".shopkb-move-");
+        try {
+            var files = new ClusterFileHome(client, indexOf(shop), scratch);
+            if (!holds(shop)) {
+                throw new IllegalStateException("the cluster does not hold shop '" + shop + "' (" + indexOf(shop) + ")");
+            }
+            files.pull();
+            int written = 0;
+            written += replaceFolder(scratch.resolve(CONTENT), own.content(), true);
+            written += replaceFolder(scratch.resolve(HISTORY), own.history(), false);
+            ClusterClient.Response deleted = client.delete("/" + indexOf(shop));
+            if (!deleted.ok()) {
+                throw new IllegalStateException("the files were copied, but " + indexOf(shop) + " was not deleted: " + deleted);
+            }
+            return written;
+        } finally {
+            shopkb.editing.Folders.delete(scratch);
+        }
+    }
+
+    /** Creates the shop's files index; false when it exists. */
+    private boolean createIndex(String index) {
+        ObjectNode body = ClusterClient.JSON.createObjectNode();
+        ObjectNode settings = body.putObject("settings");
+        settings.put("index.number_of_shards", 1);
+        // A copy on every node of a small cluster (up to three): the files are few and every server reads them.
+        settings.put("index.auto_expand_replicas", "0-2");
+        ObjectNode mapping = body.putObject("mappings");
+        mapping.put("dynamic", false);
+        ObjectNode properties = mapping.putObject("properties");
+        properties.putObject(ClusterFileHome.PATH).put("type", "keyword");
+        properties.putObject(ClusterFileHome.DELETED).put("type", "boolean");
+        properties.putObject(ClusterFileHome.TEXT).put("type", "text").put("index", false);
+        ClusterClient.Response created = client.throughFailover("creating " + index, () -> client.put("/" + index, body),
+                answer -> true);
+        if (created.ok()) {
+            return true;
+        }
+        if (created.body().path("error").path("type").asText().equals("resource_already_exists_exception")) {
+            return false;
+        }
+        throw new IllegalStateException("cannot create " + index + ": " + created.status() + " " + created.body());
+    }
+
+    /** Writes the shop's own content and history files as the home's first files, then marks it seeded. */
+    private int seed(String index, ShopFolders own) {
+        var bulk = new StringBuilder();
+        int count = 0;
+        for (var folder : List.of(new Folder(own.content(), CONTENT), new Folder(own.history(), HISTORY))) {
+            for (Path file : filesUnder(folder.local())) {
+                String path = folder.name() + "/" + folder.local().relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                // create, not index: a server seeding at the same time wrote the same file already
+                ObjectNode action = ClusterClient.JSON.createObjectNode();
+                action.putObject("create").put("_id", ClusterFileHome.id(path));
+                bulk.append(action).append('\n').append(ClusterFileHome.document(path, AtomicFiles.readIfExists(file))).append('\n');
+                count++;
+                if (bulk.length() > SEED_BULK_BYTES) {
+                    sendSeed(index, bulk);
+                }
+            }
+        }
+        ObjectNode action = ClusterClient.JSON.createObjectNode();
+        action.putObject("index").put("_id", SEEDED);
+        bulk.append(action).append('\n').append(ClusterClient.JSON.createObjectNode().put("files", count)).append('\n');
+        sendSeed(index, bulk);
+        LOG.info("{}: {} files written from {} and {}", index, count, own.content(), own.history());
+        return count;
+    }
+
+    private record Folder(Path local, String name) {
+    }
+
+    private void sendSeed(String index, StringBuilder bulk) {
+        String ndjson = bulk.toString();
+        bulk.setLength(0);
+        ClusterClient.Response response = client.throughFailover("writing the first files of " + index,
+                () -> client.bulk("/" + index + "/_bulk?refresh=true", ndjson), answer -> true);
+        if (!response.ok()) {
+            throw new IllegalStateException("cannot write the first files of " + index + ": " + response);
+        }
+        for (JsonNode item : response.body().path("items")) {
+            JsonNode result = item.elements().next();
+            if (result.has("error") && result.path("status").asInt() != 409) {
+                throw new IllegalStateException("the cluster refused a first file of " + index + ": " + result.path("error"));
+            }
+        }
+    }
+
+    /**
+     * Waits while another server writes a new home's first files; when it does not finish (it died), writes them from
+     * this server's own folders (files already there are kept).
+     */
+    private void awaitSeeded(String index, ShopFolders own) {
+        long deadline = System.nanoTime() + SEED_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            ClusterClient.Response marker = client.throughFailover("reading " + index,
+                    () -> client.get("/" + index + "/_doc/" + SEEDED), answer -> true);
+            if (marker.ok()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + index + " to be written", e);
+            }
+        }
+        LOG.warn("{} was created but never marked complete within {} s; writing its files from {}", index,
+                SEED_WAIT.toSeconds(), own.content());
+        seed(index, own);
+    }
+
+    private static List<Path> filesUnder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            // Dot-files (a crash's temporary file, an editor's swap file) are nobody's content.
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> java.util.stream.StreamSupport.stream(folder.relativize(file).spliterator(), false)
+                            .noneMatch(part -> part.toString().startsWith(".")))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /**
+     * Makes {@code target} hold exactly the files of {@code source} (durably written); with {@code removeOthers}, files
+     * of {@code target} the source lacks are deleted (dot-files and folders the source never has are left alone).
+     */
+    private static int replaceFolder(Path source, Path target, boolean removeOthers) throws IOException {
+        var wanted = new ArrayList<String>();
+        for (Path file : filesUnder(source)) {
+            String relative = source.relativize(file).toString();
+            wanted.add(relative);
+            byte[] bytes = Files.readAllBytes(file);
+            Path to = target.resolve(relative);
+            if (!java.util.Arrays.equals(bytes, AtomicFiles.readIfExists(to))) {
+                AtomicFiles.write(to, bytes);
+            }
+        }
+        if (removeOthers) {
+            for (Path file : filesUnder(target)) {
+                if (!wanted.contains(target.relativize(file).toString())) {
+                    AtomicFiles.delete(file);
+                }
+            }
+        }
+        return wanted.size();
+    }
+}

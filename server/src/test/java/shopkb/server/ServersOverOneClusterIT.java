@@ -1,0 +1,154 @@
+package shopkb.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import shopkb.opensearch.nodes.LocalCluster;
+import shopkb.opensearch.nodes.LocalNode;
+
+/**
+ * Two servers over one real OpenSearch node serve the same shop: the cluster is the home of its content and history, so
+ * whatever one server accepts the other serves, the editing guarantees hold across them, and a third server with an
+ * empty data folder serves it all.
+ */
+class ServersOverOneClusterIT {
+
+    /** The zip {@code mvn package} built in opensearch-plugin; failsafe passes its path. */
+    static final Path ZIP = Path.of(Objects.requireNonNull(System.getProperty("shopkb.plugin.zip"),
+            "shopkb.plugin.zip is not set: run the tests on real nodes with mvn verify"));
+    /** How long a change made through one server may take to be served by another (it looks every second). */
+    static final Duration SPREAD = Duration.ofSeconds(5);
+
+    @TempDir
+    static Path work;
+    static LocalCluster cluster;
+    static EngineConfig engine;
+    static TestServer a;
+    static TestServer b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = LocalCluster.start(work.resolve("cluster"), 1, List.of(ZIP));
+        String urls = cluster.nodes().stream().map(LocalNode::uri).map(Object::toString).collect(Collectors.joining(","));
+        engine = new EngineConfig(EngineConfig.OPENSEARCH, urls, ZIP, 1);
+        a = new TestServer(work.resolve("a"), engine);
+        b = new TestServer(work.resolve("b"), engine);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {a, b, cluster}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    void anEntryCreatedThroughOneServerIsServedAndSearchedThroughTheOther() throws Exception {
+        var created = a.send("POST", "/api/entries", a.editorToken, null, phrasing("phr.jitu", "亲,我们也可以发极兔快递哦"));
+        assertEquals(201, created.status());
+
+        TestServer.Reply onB = awaitStatus(b, "/api/entries/phr.jitu", 200);
+        assertTrue(onB.json().get("text").asText().contains("极兔"), onB.json().toString());
+        assertEquals(created.etag(), onB.etag(), "the same entry has the same version tag on every server");
+        var found = b.get("/api/search?q=" + URLEncoder.encode("极兔", StandardCharsets.UTF_8)).json().get("results");
+        assertEquals("phr.jitu", found.get(0).get("id").asText());
+    }
+
+    @Test
+    void twoEditorsOnTwoServersWithTheSameEtagOneWinsTheOtherGets412() throws Exception {
+        String id = "faq.shipping.carriers";
+        TestServer.Reply readOnA = a.get("/api/entries/" + id);
+        TestServer.Reply readOnB = b.get("/api/entries/" + id);
+        assertEquals(readOnA.etag(), readOnB.etag());
+        String onA = readOnA.json().toString().replace("申通", "韵达");
+        String onB = readOnB.json().toString().replace("申通", "中通");
+
+        TestServer.Reply first = a.send("PUT", "/api/entries/" + id, a.editorToken, readOnA.etag(), onA);
+        TestServer.Reply second = b.send("PUT", "/api/entries/" + id, b.editorToken, readOnB.etag(), onB);
+
+        assertEquals(200, first.status(), first.json().toString());
+        assertEquals(412, second.status(), "server B had not yet taken in A's save; the cluster refused B's: " + second.json());
+        assertEquals(first.etag(), second.json().get("conflict").get("currentEtag").asText());
+        assertEquals("alice", second.json().get("conflict").get("changedBy").asText());
+        TestServer.Reply afterOnB = b.get("/api/entries/" + id);
+        assertTrue(afterOnB.json().get("answer").asText().contains("韵达"), "B serves A's save after the 412");
+        assertFalse(afterOnB.json().get("answer").asText().contains("中通"));
+        var history = b.get("/api/entries/" + id + "/history").json();
+        assertTrue(history.toString().contains("韵达"), "B lists the change A made: " + history);
+    }
+
+    @Test
+    void twoServersCreatingTheSameIdAtOnceGiveOne201AndOne409() throws Exception {
+        String body = phrasing("phr.race", "亲,同一个编号只能有一条哦");
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            Callable<Integer> onA = () -> a.send("POST", "/api/entries", a.editorToken, null, body).status();
+            Callable<Integer> onB = () -> b.send("POST", "/api/entries", b.editorToken, null, body).status();
+            Future<Integer> fromA = pool.submit(onA);
+            Future<Integer> fromB = pool.submit(onB);
+            List<Integer> statuses = List.of(fromA.get(), fromB.get()).stream().sorted().toList();
+            assertEquals(List.of(201, 409), statuses);
+        }
+    }
+
+    @Test
+    void aDeleteThroughOneServerIsGoneFromTheOther() throws Exception {
+        var created = a.send("POST", "/api/entries", a.editorToken, null, phrasing("phr.gone", "亲,这条马上删除"));
+        assertEquals(201, created.status());
+        TestServer.Reply onB = awaitStatus(b, "/api/entries/phr.gone", 200);
+        assertEquals(204, b.send("DELETE", "/api/entries/phr.gone", b.editorToken, onB.etag(), (String) null).status());
+        awaitStatus(a, "/api/entries/phr.gone", 404);
+        var again = a.send("POST", "/api/entries", a.editorToken, null, phrasing("phr.gone", "亲,这条又回来了"));
+        assertEquals(201, again.status(), "a deleted id can be created again on another server: " + again.json());
+    }
+
+    @Test
+    void aServerWithAnEmptyDataFolderServesEverythingTheOthersAccepted() throws Exception {
+        var created = b.send("POST", "/api/entries", b.editorToken, null, phrasing("phr.fresh", "亲,新服务器也能看到这条"));
+        assertEquals(201, created.status());
+        Path dir = work.resolve("c");
+        try (var c = new TestServer(dir, engine)) {
+            TestServer.Reply onC = c.get("/api/entries/phr.fresh");
+            assertEquals(200, onC.status(), "served at once: a new server pulls the whole shop as it opens");
+            assertEquals(created.etag(), onC.etag());
+            assertTrue(Files.exists(dir.resolve("data").resolve("cluster-mirror/content/phrasing/phr.fresh.yaml")));
+            assertFalse(Files.exists(c.content.resolve("phrasing/phr.fresh.yaml")),
+                    "a server's own content folder is not written: the cluster is the home");
+        }
+    }
+
+    /** Asks until the answer has {@code status}, for up to {@link #SPREAD}. */
+    private static TestServer.Reply awaitStatus(TestServer server, String path, int status) throws Exception {
+        long deadline = System.nanoTime() + SPREAD.toNanos();
+        TestServer.Reply reply = server.get(path);
+        while (reply.status() != status && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            reply = server.get(path);
+        }
+        assertEquals(status, reply.status(), path + " on the other server within " + SPREAD.toSeconds() + " s");
+        return reply;
+    }
+
+    private static String phrasing(String id, String text) {
+        return """
+                {"type": "phrasing", "id": "%s", "intent": "shipping.carriers", "scenario": "物流",
+                 "title": "%s", "text": "%s"}""".formatted(id, id, text);
+    }
+}
