@@ -2,12 +2,16 @@ package shopkb.server;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 import shopkb.SharedResources;
+import shopkb.editing.FileHome;
 import shopkb.search.RankingOptions;
 import shopkb.semantic.MeaningModel;
 import shopkb.server.auth.TokenStore;
+import shopkb.shops.DataLayout;
 import shopkb.shops.OpenShops;
 import shopkb.shops.Shop;
 import shopkb.shops.ShopCatalog;
@@ -57,7 +61,12 @@ public final class KbServer implements AutoCloseable {
         try {
             shops = OpenShops.open(new ShopCatalog(config.layout(), config.contentDir()), shared,
                     new OpenShops.Settings(config.usage(), config.shopIdle()));
-            TokenStore tokens = TokenStore.open(config.tokenFile());
+            FileHome serverFiles = engine.serverFiles(config.dataDir(), List.of(DataLayout.TOKENS));
+            TokenStore tokens = TokenStore.open(config.tokenFile(), serverFiles);
+            if (serverFiles != FileHome.LOCAL) {
+                var failing = new AtomicBoolean();
+                shared.housekeeping().lookRegularly(() -> takeInTokens(serverFiles, failing));
+            }
             String first = TokenStore.ensureFirstAdmin(tokens).orElse(null);
             Javalin http = KbApplication.create(shops, config, tokens).start(config.host(), config.port());
             return new KbServer(engine, shared, shops, tokens, http, first);
@@ -68,6 +77,19 @@ public final class KbServer implements AutoCloseable {
             closeQuietly(shared, e);
             engine.close();
             throw e;
+        }
+    }
+
+    /** Takes in tokens other servers added or revoked; a failed look is logged once and tried again on the next. */
+    private static void takeInTokens(FileHome serverFiles, AtomicBoolean failing) {
+        try {
+            serverFiles.pull();
+            failing.set(false);
+        } catch (RuntimeException e) {
+            if (!failing.getAndSet(true)) {
+                LoggerFactory.getLogger(KbServer.class).warn("taking in other servers' tokens failed (retried every second): {}",
+                        e.toString());
+            }
         }
     }
 

@@ -61,8 +61,7 @@ public final class Main {
                 case "replay" -> ReplayCommand.run(config, flags.named().get("day"), System.out);
                 case "token" -> TokenCommand.run(flags.positional(), flags.named().get("role"), flags.named().get("shops"), config,
                         System.out);
-                case "shop" -> ShopCommand.run(flags.positional(), flags.named().get("title"), flags.named().get("copy-of"), config,
-                        System.out);
+                case "shop" -> ShopCommand.run(flags.positional(), flags.named(), config, System.out);
                 default -> {
                     usage();
                     System.exit(2);

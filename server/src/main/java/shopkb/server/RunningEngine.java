@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import shopkb.ContentHome;
 import shopkb.UnitEngine;
+import shopkb.editing.FileHome;
 import shopkb.editing.Folders;
 import shopkb.opensearch.engine.ClusterClient;
 import shopkb.opensearch.engine.ClusterEngine;
@@ -81,6 +82,15 @@ public final class RunningEngine implements AutoCloseable {
     public ContentHome contentHome() {
         ClusterEngine cluster = cluster();
         return cluster == null ? ContentHome.LOCAL : cluster.contentHome();
+    }
+
+    /**
+     * Where the server-wide files under {@code data} (the API tokens) are kept: with a cluster, in the cluster, mirrored
+     * in {@code data}; embedded, in {@code data}.
+     */
+    public FileHome serverFiles(Path data, java.util.List<String> names) {
+        ClusterEngine cluster = cluster();
+        return cluster == null ? FileHome.LOCAL : cluster.contentHome().serverFiles(data, names);
     }
 
     /** The cluster engine, or null when embedded. */

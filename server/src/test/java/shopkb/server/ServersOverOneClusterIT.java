@@ -2,14 +2,18 @@ package shopkb.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -19,6 +23,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shopkb.KnowledgeBase;
+import shopkb.editing.HistoryStore;
+import shopkb.server.cli.ShopCommand;
+import shopkb.shops.DataLayout;
+import shopkb.shops.ShopCatalog;
+import shopkb.shops.ShopName;
+import shopkb.usage.UsageLog;
 import shopkb.opensearch.nodes.LocalCluster;
 import shopkb.opensearch.nodes.LocalNode;
 
@@ -87,7 +98,7 @@ class ServersOverOneClusterIT {
         assertEquals(200, first.status(), first.json().toString());
         assertEquals(412, second.status(), "server B had not yet taken in A's save; the cluster refused B's: " + second.json());
         assertEquals(first.etag(), second.json().get("conflict").get("currentEtag").asText());
-        assertEquals("alice", second.json().get("conflict").get("changedBy").asText());
+        assertEquals("alice-a", second.json().get("conflict").get("changedBy").asText());
         TestServer.Reply afterOnB = b.get("/api/entries/" + id);
         assertTrue(afterOnB.json().get("answer").asText().contains("韵达"), "B serves A's save after the 412");
         assertFalse(afterOnB.json().get("answer").asText().contains("中通"));
@@ -131,6 +142,67 @@ class ServersOverOneClusterIT {
             assertTrue(Files.exists(dir.resolve("data").resolve("cluster-mirror/content/phrasing/phr.fresh.yaml")));
             assertFalse(Files.exists(c.content.resolve("phrasing/phr.fresh.yaml")),
                     "a server's own content folder is not written: the cluster is the home");
+        }
+    }
+
+    @Test
+    void aTokenAddedOnOneServerWorksOnTheOtherAndARevokedOneStopsWorkingThere() throws Exception {
+        String token = a.token("carol", shopkb.server.auth.Role.EDITOR);
+        long deadline = System.nanoTime() + SPREAD.toNanos();
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            status = b.send("GET", "/api/whoami", token, null, (String) null).status();
+            Thread.sleep(status == 200 ? 0 : 50);
+        }
+        assertEquals("carol", b.send("GET", "/api/whoami", token, null, (String) null).json().get("name").asText());
+
+        assertTrue(b.server().tokens().revoke("carol"));
+        deadline = System.nanoTime() + SPREAD.toNanos();
+        while (!a.send("GET", "/api/whoami", token, null, (String) null).json().path("name").asText().isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("", a.send("GET", "/api/whoami", token, null, (String) null).json().path("name").asText(),
+                "revoked on B, refused on A");
+    }
+
+    @Test
+    void aShopMovesIntoTheClusterAndBackWithEveryEditAndItsHistory() throws Exception {
+        Path dir = work.resolve("mover");
+        var server = new TestServer(dir, engine); // a running server finds a shop added beside it on its next request
+        Path content = server.content;
+        var catalog = new ShopCatalog(new DataLayout(dir.resolve("data")), content);
+        var shop = new ShopName("moved");
+        catalog.create(shop, "搬家店", ShopName.DEFAULT);
+        new HistoryStore(catalog.folders(shop).history()).append("faq.product.care", "carol", "update", "earlier", null);
+        var config = new ServerConfig("127.0.0.1", 0, content, dir.resolve("data"), Path.of("..", "web", "public"), false,
+                UsageLog.Settings.defaults(), false, dir.resolve("no-platform"), ServerConfig.DEFAULT_SHOP_IDLE, engine);
+        var out = new ByteArrayOutputStream();
+
+        ShopCommand.run(List.of("move", "moved"), Map.of("to", "opensearch"), config, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("files written"), out.toString(StandardCharsets.UTF_8));
+        assertThrows(IllegalStateException.class, () -> ShopCommand.run(List.of("move", "moved"), Map.of("to", "opensearch"),
+                config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), "moving in twice is refused");
+
+        String edited;
+        try (server) {
+            TestServer.Reply read = server.get("/api/shops/moved/entries/faq.product.care");
+            assertEquals(200, read.status());
+            edited = read.json().toString().replace("\"answer\":\"", "\"answer\":\"搬进集群后改的。");
+            TestServer.Reply saved = server.send("PUT", "/api/shops/moved/entries/faq.product.care", server.adminToken,
+                    read.etag(), edited);
+            assertEquals(200, saved.status(), saved.json().toString());
+        }
+
+        ShopCommand.run(List.of("move", "moved"), Map.of("to", "embedded"), config, new PrintStream(out, true, StandardCharsets.UTF_8));
+        Path shopContent = catalog.folders(shop).content();
+        assertTrue(Files.readString(shopContent.resolve("faq/faq.product.care.yaml")).contains("搬进集群后改的"),
+                "the edit made in the cluster is in the shop's own YAML file");
+        List<String> history = Files.readAllLines(catalog.folders(shop).history().resolve("faq.product.care.jsonl"));
+        assertEquals(2, history.size(), "the history from before the move and the edit in the cluster: " + history);
+        assertTrue(history.get(0).contains("carol") && history.get(1).contains("搬进集群后改的"));
+        try (var embedded = KnowledgeBase.open(shopContent, catalog.folders(shop).data())) {
+            assertTrue(embedded.entry("faq.product.care").orElseThrow().toString().contains("搬进集群后改的"));
         }
     }
 

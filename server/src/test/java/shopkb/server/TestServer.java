@@ -73,9 +73,11 @@ final class TestServer implements AutoCloseable {
                 usageSettings, true, dir.resolve("no-platform"), ServerConfig.DEFAULT_SHOP_IDLE, engine);
         server = KbServer.start(config, meaning);
         TokenStore tokens = server.tokens();
-        adminToken = server.firstToken().orElseThrow();
-        editorToken = tokens.add("alice", Role.EDITOR);
-        readerToken = tokens.add("bob", Role.READER);
+        // Servers over one cluster share their tokens: each test server's own are named after its folder.
+        String suffix = engine.cluster() ? "-" + dir.getFileName() : "";
+        adminToken = server.firstToken().orElseGet(() -> tokens.add("admin" + suffix, Role.ADMIN, List.of(Principal.EVERY_SHOP)));
+        editorToken = tokens.add("alice" + suffix, Role.EDITOR);
+        readerToken = tokens.add("bob" + suffix, Role.READER);
     }
 
     /** A token of {@code role} for {@code shops} (names, or "*"). */

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shopkb.ContentHome;
 import shopkb.ShopFolders;
 import shopkb.editing.AtomicFiles;
+import shopkb.editing.FileHome;
 
 /**
  * Shops' content and change history kept in the cluster, so that any number of servers serve and edit the same shops and
@@ -53,11 +55,7 @@ public final class ClusterContentHome implements ContentHome {
     public Opened open(String shop, ShopFolders own) {
         Path mirror = own.data().resolve(MIRROR).toAbsolutePath().normalize();
         var files = new ClusterFileHome(client, indexOf(shop), mirror);
-        if (createIndex(files.index())) {
-            seed(files.index(), own);
-        } else {
-            awaitSeeded(files.index(), own);
-        }
+        openOrSeed(files.index(), () -> seedsOf(own));
         try {
             files.clearMirror(List.of(CONTENT, HISTORY));
         } catch (IOException e) {
@@ -88,7 +86,47 @@ public final class ClusterContentHome implements ContentHome {
         if (!createIndex(index)) {
             throw new IllegalStateException("the cluster holds shop '" + shop + "' already (" + index + "); move it out first");
         }
-        return seed(index, own);
+        return seed(index, seedsOf(own));
+    }
+
+    /**
+     * The files every server shares beyond shops' (the API tokens), kept in the index {@code shopkb-files._server} and
+     * mirrored in the data folder; the first server starts it from its own.
+     *
+     * @param names the files, relative to {@code data}
+     */
+    public FileHome serverFiles(Path data, List<String> names) {
+        Path root = data.toAbsolutePath().normalize();
+        var files = new ClusterFileHome(client, prefix + "files._server", root);
+        openOrSeed(files.index(), () -> names.stream().map(root::resolve).filter(Files::isRegularFile)
+                .map(file -> new Seed(file, root.relativize(file).toString().replace(java.io.File.separatorChar, '/'))).toList());
+        files.pull();
+        return files;
+    }
+
+    /** A local file to write into a new home, and its path there. */
+    private record Seed(Path file, String path) {
+    }
+
+    /** Creates the index and writes its first files, or waits while another server does. */
+    private void openOrSeed(String index, Supplier<List<Seed>> seeds) {
+        if (createIndex(index)) {
+            seed(index, seeds.get());
+        } else {
+            awaitSeeded(index, seeds);
+        }
+    }
+
+    /** A shop's content and history files, as its home names them. */
+    private static List<Seed> seedsOf(ShopFolders own) {
+        var seeds = new ArrayList<Seed>();
+        for (var folder : List.of(new Folder(own.content(), CONTENT), new Folder(own.history(), HISTORY))) {
+            for (Path file : filesUnder(folder.local())) {
+                seeds.add(new Seed(file, folder.name() + "/"
+                        + folder.local().relativize(file).toString().replace(java.io.File.separatorChar, '/')));
+            }
+        }
+        return seeds;
     }
 
     /**
@@ -143,29 +181,25 @@ public final class ClusterContentHome implements ContentHome {
         throw new IllegalStateException("cannot create " + index + ": " + created.status() + " " + created.body());
     }
 
-    /** Writes the shop's own content and history files as the home's first files, then marks it seeded. */
-    private int seed(String index, ShopFolders own) {
+    /** Writes a new home's first files, then marks it seeded. */
+    private int seed(String index, List<Seed> seeds) {
         var bulk = new StringBuilder();
-        int count = 0;
-        for (var folder : List.of(new Folder(own.content(), CONTENT), new Folder(own.history(), HISTORY))) {
-            for (Path file : filesUnder(folder.local())) {
-                String path = folder.name() + "/" + folder.local().relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                // create, not index: a server seeding at the same time wrote the same file already
-                ObjectNode action = ClusterClient.JSON.createObjectNode();
-                action.putObject("create").put("_id", ClusterFileHome.id(path));
-                bulk.append(action).append('\n').append(ClusterFileHome.document(path, AtomicFiles.readIfExists(file))).append('\n');
-                count++;
-                if (bulk.length() > SEED_BULK_BYTES) {
-                    sendSeed(index, bulk);
-                }
+        for (Seed seed : seeds) {
+            // create, not index: a server seeding at the same time wrote the same file already
+            ObjectNode action = ClusterClient.JSON.createObjectNode();
+            action.putObject("create").put("_id", seed.path());
+            bulk.append(action).append('\n').append(ClusterFileHome.document(seed.path(), AtomicFiles.readIfExists(seed.file())))
+                    .append('\n');
+            if (bulk.length() > SEED_BULK_BYTES) {
+                sendSeed(index, bulk);
             }
         }
         ObjectNode action = ClusterClient.JSON.createObjectNode();
         action.putObject("index").put("_id", SEEDED);
-        bulk.append(action).append('\n').append(ClusterClient.JSON.createObjectNode().put("files", count)).append('\n');
+        bulk.append(action).append('\n').append(ClusterClient.JSON.createObjectNode().put("files", seeds.size())).append('\n');
         sendSeed(index, bulk);
-        LOG.info("{}: {} files written from {} and {}", index, count, own.content(), own.history());
-        return count;
+        LOG.info("{}: its first {} files written from this server's", index, seeds.size());
+        return seeds.size();
     }
 
     private record Folder(Path local, String name) {
@@ -191,7 +225,7 @@ public final class ClusterContentHome implements ContentHome {
      * Waits while another server writes a new home's first files; when it does not finish (it died), writes them from
      * this server's own folders (files already there are kept).
      */
-    private void awaitSeeded(String index, ShopFolders own) {
+    private void awaitSeeded(String index, Supplier<List<Seed>> seeds) {
         long deadline = System.nanoTime() + SEED_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             ClusterClient.Response marker = client.throughFailover("reading " + index,
@@ -206,9 +240,9 @@ public final class ClusterContentHome implements ContentHome {
                 throw new IllegalStateException("interrupted while waiting for " + index + " to be written", e);
             }
         }
-        LOG.warn("{} was created but never marked complete within {} s; writing its files from {}", index,
-                SEED_WAIT.toSeconds(), own.content());
-        seed(index, own);
+        LOG.warn("{} was created but never marked complete within {} s; writing its files from this server's", index,
+                SEED_WAIT.toSeconds());
+        seed(index, seeds.get());
     }
 
     private static List<Path> filesUnder(Path folder) {

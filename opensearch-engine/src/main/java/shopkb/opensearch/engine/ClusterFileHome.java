@@ -173,7 +173,7 @@ final class ClusterFileHome implements FileHome {
 
     private Stored get(String path) {
         ClusterClient.Response response = client.throughFailover("reading " + path + " from " + index,
-                () -> client.get("/" + index + "/_doc/" + id(path)), answer -> true);
+                () -> client.get("/" + index + "/_doc/" + urlId(path)), answer -> true);
         if (response.status() == 404) {
             return null;
         }
@@ -187,8 +187,8 @@ final class ClusterFileHome implements FileHome {
     private ClusterClient.Response put(String path, byte[] bytes, Version expected, String write) {
         ObjectNode source = document(path, bytes).put(WRITE, write);
         String target = expected == null
-                ? "/" + index + "/_create/" + id(path) + "?refresh=true"
-                : "/" + index + "/_doc/" + id(path) + "?refresh=true&if_seq_no=" + expected.seqNo() + "&if_primary_term="
+                ? "/" + index + "/_create/" + urlId(path) + "?refresh=true"
+                : "/" + index + "/_doc/" + urlId(path) + "?refresh=true&if_seq_no=" + expected.seqNo() + "&if_primary_term="
                         + expected.primaryTerm();
         return client.throughFailover("writing " + path + " to " + index, () -> client.put(target, source), answer -> true);
     }
@@ -201,9 +201,9 @@ final class ClusterFileHome implements FileHome {
         return source;
     }
 
-    /** A document's id: its path, which may hold characters an id in a URL may not. */
-    static String id(String path) {
-        return URLEncoder.encode(path, StandardCharsets.UTF_8);
+    /** A document's id in a URL: its path (the id itself, as a bulk request names it), encoded as one path segment. */
+    private static String urlId(String path) {
+        return URLEncoder.encode(path, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The file a search hit or a get answer holds, or null when it is not a file. */

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import shopkb.editing.AtomicFiles;
+import shopkb.editing.FileHome;
+import shopkb.editing.StaleCopyException;
 import shopkb.shops.ShopName;
 
 /**
@@ -26,7 +28,8 @@ import shopkb.shops.ShopName;
  * reveals no token.
  * Tokens are 256 random bits, so a plain hash is enough (no password stretching needed). Presented tokens
  * are compared in constant time against every stored hash. The file is re-read when it changes, so
- * {@code ./kb token add} and {@code revoke} apply to a running server.
+ * {@code ./kb token add} and {@code revoke} apply to a running server. Over a cluster the file's home is the cluster
+ * (see {@link FileHome}): every server knows every token, and two servers adding tokens at once both keep theirs.
  */
 public final class TokenStore {
 
@@ -49,19 +52,30 @@ public final class TokenStore {
     private static final Pattern NAME = Pattern.compile("[\\p{L}0-9._-]{1,40}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Attempts of a change racing other servers' changes. */
+    private static final int ATTEMPTS = 10;
+
     private final Path file;
+    private final FileHome home;
     private volatile List<StoredToken> tokens;
     private volatile long loadedModified;
 
-    private TokenStore(Path file) {
+    private TokenStore(Path file, FileHome home) {
         this.file = file;
+        this.home = home;
+        home.fresh(file);
         ownerOnly(file);
         this.tokens = read(file);
         this.loadedModified = modified(file);
     }
 
     public static TokenStore open(Path file) {
-        return new TokenStore(file);
+        return open(file, FileHome.LOCAL);
+    }
+
+    /** The tokens whose file {@code home} keeps, mirrored at {@code file}. */
+    public static TokenStore open(Path file, FileHome home) {
+        return new TokenStore(file, home);
     }
 
     /**
@@ -72,7 +86,11 @@ public final class TokenStore {
         if (!store.all().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(store.add(FIRST_TOKEN, Role.ADMIN, List.of(Principal.EVERY_SHOP)));
+        try {
+            return Optional.of(store.add(FIRST_TOKEN, Role.ADMIN, List.of(Principal.EVERY_SHOP)));
+        } catch (IllegalArgumentException named) {
+            return Optional.empty(); // another server over the same cluster created the first token meanwhile
+        }
     }
 
     /** The name of the token a first start creates. */
@@ -112,29 +130,52 @@ public final class TokenStore {
             throw new IllegalArgumentException("a token needs the shops it may use (names, or '" + Principal.EVERY_SHOP + "' for all)");
         }
         shops.stream().filter(shop -> !shop.equals(Principal.EVERY_SHOP)).forEach(ShopName::new);
-        reloadIfChanged();
-        if (tokens.stream().anyMatch(t -> t.name().equals(name))) {
-            throw new IllegalArgumentException("a token named '" + name + "' exists; revoke it first");
-        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String text = "kb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        var next = new ArrayList<>(tokens);
-        next.add(new StoredToken(name, role, HexFormat.of().formatHex(sha256(text)),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), shops));
-        save(next);
+        var added = new StoredToken(name, role, HexFormat.of().formatHex(sha256(text)),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), shops);
+        change(current -> {
+            if (current.stream().anyMatch(t -> t.name().equals(name))) {
+                throw new IllegalArgumentException("a token named '" + name + "' exists; revoke it first");
+            }
+            var next = new ArrayList<>(current);
+            next.add(added);
+            return next;
+        });
         return text;
     }
 
     /** @return whether a token of that name existed */
     public synchronized boolean revoke(String name) {
-        reloadIfChanged();
-        var next = tokens.stream().filter(t -> !t.name().equals(name)).toList();
-        if (next.size() == tokens.size()) {
-            return false;
+        return change(current -> {
+            var next = current.stream().filter(t -> !t.name().equals(name)).toList();
+            return next.size() == current.size() ? null : next;
+        });
+    }
+
+    /**
+     * Applies a change to the tokens as they are now, decided again when another server changed them meanwhile.
+     *
+     * @param change the tokens after the change, or null for no change
+     * @return whether anything changed
+     */
+    private boolean change(java.util.function.UnaryOperator<List<StoredToken>> change) {
+        for (int attempt = 1; ; attempt++) {
+            reloadIfChanged();
+            List<StoredToken> next = change.apply(tokens);
+            if (next == null) {
+                return false;
+            }
+            try {
+                save(next);
+                return true;
+            } catch (StaleCopyException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
         }
-        save(next);
-        return true;
     }
 
     public List<StoredToken> all() {
@@ -144,7 +185,13 @@ public final class TokenStore {
 
     private void save(List<StoredToken> next) {
         try {
-            AtomicFiles.writePrivate(file, JSON.writeValueAsBytes(new TokenFile(next)));
+            byte[] bytes = JSON.writeValueAsBytes(new TokenFile(next));
+            if (home == FileHome.LOCAL) {
+                AtomicFiles.writePrivate(file, bytes);
+            } else {
+                home.write(file, bytes);
+                ownerOnly(file);
+            }
             tokens = List.copyOf(next);
             loadedModified = modified(file);
         } catch (IOException e) {
@@ -166,6 +213,7 @@ public final class TokenStore {
     private void reloadIfChanged() {
         long now = modified(file);
         if (now != loadedModified) {
+            ownerOnly(file);
             tokens = read(file);
             loadedModified = now;
         }

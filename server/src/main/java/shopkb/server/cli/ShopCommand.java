@@ -1,26 +1,39 @@
 package shopkb.server.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import shopkb.ShopFolders;
+import shopkb.opensearch.engine.ClusterClient;
+import shopkb.opensearch.engine.ClusterContentHome;
+import shopkb.opensearch.engine.ClusterEngine;
+import shopkb.server.EngineConfig;
 import shopkb.server.ServerConfig;
 import shopkb.shops.ShopCatalog;
 import shopkb.shops.ShopInfo;
 import shopkb.shops.ShopName;
+import shopkb.shops.UnknownShopException;
 
 /**
  * {@code shop add NAME [--title T] [--copy-of SHOP]}, {@code shop remove NAME}, {@code shop list}: the shops in the data
  * folder. A running server finds a shop added here on its next request to it; a shop it has open is removed through
- * the API ({@code DELETE /api/shops/NAME}), which closes it first.
+ * the API ({@code DELETE /api/shops/NAME}), which closes it first. {@code shop move NAME --to opensearch|embedded
+ * --opensearch URL[,URL…]} moves a shop's content and history into the cluster, or back into its folders.
  */
 public final class ShopCommand {
 
     private ShopCommand() {
     }
 
-    public static void run(List<String> args, String title, String copyOf, ServerConfig config, PrintStream out) {
+    public static void run(List<String> args, Map<String, String> flags, ServerConfig config, PrintStream out) {
         var catalog = new ShopCatalog(config.layout(), config.contentDir());
         String action = args.isEmpty() ? "list" : args.getFirst();
+        String title = flags.get("title");
+        String copyOf = flags.get("copy-of");
         switch (action) {
+            case "move" -> move(catalog, nameArg(args), flags.get("to"), config, out);
             case "add" -> {
                 ShopInfo created = catalog.create(nameArg(args), title, copyOf == null ? null : new ShopName(copyOf));
                 out.printf("shop '%s' (%s) created in %s%n", created.name(), created.title(), config.layout().shop(nameArg(args)));
@@ -31,7 +44,42 @@ public final class ShopCommand {
             }
             case "list" -> catalog.list().forEach(shop -> out.printf("%s\t%s%s%n", shop.name(), shop.title(),
                     shop.created() == null ? "\t(default: today's /api/... paths)" : "\tcreated " + shop.created()));
-            default -> throw new IllegalArgumentException("shop takes add NAME, remove NAME or list");
+            default -> throw new IllegalArgumentException("shop takes add NAME, remove NAME, move NAME --to opensearch|embedded, or list");
+        }
+    }
+
+    /**
+     * Into the cluster: the shop's content and history files become its home there (refused when the cluster has the
+     * shop already). Out of it: the cluster's files replace the shop's content files and join its history, then the
+     * shop's files and units leave the cluster. Either way nothing is left behind half: the files are all written
+     * before anything is deleted.
+     */
+    private static void move(ShopCatalog catalog, ShopName name, String to, ServerConfig config, PrintStream out) {
+        if (!EngineConfig.OPENSEARCH.equals(to) && !EngineConfig.EMBEDDED.equals(to)) {
+            throw new IllegalArgumentException("shop move needs --to opensearch or --to embedded");
+        }
+        if (config.engine().opensearch().isEmpty()) {
+            throw new IllegalArgumentException("shop move needs the cluster's addresses: --opensearch http://host:9200[,...]");
+        }
+        if (!catalog.exists(name)) {
+            throw new UnknownShopException(name);
+        }
+        ClusterEngine cluster = ClusterEngine.connect(ClusterClient.of(config.engine().opensearch()), ClusterEngine.DEFAULT_PREFIX);
+        ClusterContentHome home = cluster.contentHome();
+        ShopFolders folders = catalog.folders(name);
+        if (to.equals(EngineConfig.OPENSEARCH)) {
+            int files = home.moveIn(name.value(), folders);
+            out.printf("shop '%s': %d content and history files written to %s; serve it with --engine opensearch%n", name, files,
+                    home.indexOf(name.value()));
+            return;
+        }
+        try {
+            int files = home.moveOut(name.value(), folders);
+            cluster.drop(name.value());
+            out.printf("shop '%s': %d content and history files written to %s and %s; %s and its units deleted from the "
+                    + "cluster; serve it embedded%n", name, files, folders.content(), folders.history(), home.indexOf(name.value()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("moving shop '" + name + "' out of the cluster failed; the cluster still holds it", e);
         }
     }
 
