@@ -98,6 +98,8 @@ public final class KnowledgeBase implements Closeable {
 
     /** Where edits are written; the local folder for a read-only knowledge base. */
     private final FileHome files;
+    /** The folders this knowledge base is served from (its own, or the mirror of its home). */
+    private final ShopFolders folders;
 
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
@@ -105,8 +107,9 @@ public final class KnowledgeBase implements Closeable {
      *              {@code historyDir})
      */
     private KnowledgeBase(Path contentDir, SharedResources shared, boolean ownsShared, ServedContent.IndexOpener openIndex,
-                          Path historyDir, FileHome files) {
+                          Path historyDir, FileHome files, ShopFolders folders) {
         this.contentDir = contentDir;
+        this.folders = folders;
         this.files = files;
         this.shared = shared;
         this.ownsShared = ownsShared;
@@ -173,7 +176,7 @@ public final class KnowledgeBase implements Closeable {
                 closeQuietly(meaning, e);
                 throw e;
             }
-        }, folders.history(), home.files());
+        }, folders.history(), home.files(), folders);
     }
 
     /** Loads {@code contentDir} into an in-memory index that is never persisted; words only. */
@@ -188,14 +191,15 @@ public final class KnowledgeBase implements Closeable {
         return construct(contentDir, shared, true,
                 (analyzer, vocabulary, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries,
                         encoder == null ? null : MeaningIndex.inMemory(encoder, entries), shared.housekeeping().scheduler()),
-                null, FileHome.LOCAL);
+                null, FileHome.LOCAL, null);
     }
 
     /** The knowledge base, or, when it cannot open, the exception with the threads it was given closed if it owned them. */
     private static KnowledgeBase construct(Path contentDir, SharedResources shared, boolean ownsShared,
-                                           ServedContent.IndexOpener openIndex, Path historyDir, FileHome files) {
+                                           ServedContent.IndexOpener openIndex, Path historyDir, FileHome files,
+                                           ShopFolders folders) {
         try {
-            return new KnowledgeBase(contentDir, shared, ownsShared, openIndex, historyDir, files);
+            return new KnowledgeBase(contentDir, shared, ownsShared, openIndex, historyDir, files, folders);
         } catch (RuntimeException e) {
             if (ownsShared) {
                 closeQuietly(shared, e);
@@ -261,6 +265,17 @@ public final class KnowledgeBase implements Closeable {
 
     public LoadedContent content() {
         return served.current().content();
+    }
+
+    /**
+     * Where the shop's editable files are kept, and the folders it is served from: its own, or (over a cluster) the
+     * local mirror of the shop's home, where other per-shop files written through {@link FileHome} belong too.
+     */
+    public ContentHome.Opened home() {
+        if (folders == null) {
+            throw new IllegalStateException("this knowledge base is in memory: it has no folders");
+        }
+        return new ContentHome.Opened(folders, files);
     }
 
     /** Safe changes to the content; only a knowledge base opened with a data folder has one. */
