@@ -1,11 +1,12 @@
 package shopkb;
 
 import shopkb.editing.FileHome;
+import shopkb.usage.UsageHome;
 
 /**
- * Where the shops of a process keep their content and its change history: {@link #LOCAL}, the shop's own folders (the
- * default), or a home every server of a cluster shares (the cluster engine's module has one), which the local folders
- * then mirror.
+ * Where the shops of a process keep their content and its change history (and their usage log): {@link #LOCAL}, the
+ * shop's own folders (the default), or a home every server of a cluster shares (the cluster engine's module has one),
+ * which the local folders then mirror.
  */
 @FunctionalInterface
 public interface ContentHome {
@@ -25,6 +26,11 @@ public interface ContentHome {
      * @param folders the shop's own folders (what a new home starts from)
      */
     Opened open(String shop, ShopFolders folders);
+
+    /** Where the shop's usage log is kept beyond each server's own file ({@link UsageHome#NONE}: nowhere). */
+    default UsageHome usageHome(String shop) {
+        return UsageHome.NONE;
+    }
 
     /** The shop's own folders are the home. */
     ContentHome LOCAL = (shop, folders) -> new Opened(folders, FileHome.LOCAL);

@@ -7,6 +7,7 @@ import shopkb.KnowledgeBase;
 import shopkb.SharedResources;
 import shopkb.ShopFolders;
 import shopkb.personal.PersonalPhrasings;
+import shopkb.usage.UsageHome;
 import shopkb.usage.UsageLog;
 
 /**
@@ -33,7 +34,8 @@ public final class Shop implements Closeable {
         try {
             PersonalPhrasings personal = PersonalPhrasings.open(folders.personal());
             return new Shop(name, kb, UsageLog.open(folders.usageLog(), usage, kb::pattern, Clock.systemUTC(),
-                    shared.housekeeping().usageWriter()), personal);
+                    shared.housekeeping().usageWriter(),
+                    usage.enabled() ? shared.home().usageHome(name.value()) : UsageHome.NONE), personal);
         } catch (RuntimeException e) {
             try {
                 kb.close();

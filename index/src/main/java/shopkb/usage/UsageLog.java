@@ -71,6 +71,10 @@ public final class UsageLog implements AutoCloseable {
     /** How long events gather after the first before they are written as one batch. */
     private static final long GATHER_MILLIS = 100;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /** How often other servers' events are taken in from the home. */
+    private static final Duration PULL_EVERY = Duration.ofSeconds(1);
+    /** Events kept for the home while it cannot be reached; beyond this the oldest are only in the local file. */
+    private static final int UNSENT_KEPT = 50_000;
 
     private final Settings settings;
     private final UsageStore store;
@@ -89,6 +93,13 @@ public final class UsageLog implements AutoCloseable {
     /** Whether a batch is due on the writer; set by the event that finds none due. */
     private final AtomicBoolean batchDue = new AtomicBoolean();
     private final ScheduledFuture<?> purger;
+    private final UsageHome home;
+    private final ScheduledFuture<?> puller;
+    /** Events stored here and not yet at the home, oldest first; used on the writer thread only. */
+    private final java.util.ArrayDeque<UsageHome.Events> unsent = new java.util.ArrayDeque<>();
+    private int unsentEvents;
+    /** Why the home could not be reached on the last try, or null. */
+    private volatile String homeFailure;
     /** Query ids handed out, oldest first, so feedback can only refer to a search this server answered. */
     private final java.util.LinkedHashMap<String, Instant> issued = new java.util.LinkedHashMap<>() {
         @Override
@@ -98,15 +109,18 @@ public final class UsageLog implements AutoCloseable {
     };
 
     private UsageLog(Settings settings, UsageStore store, Function<String, String> patternOf, Clock clock,
-                     ScheduledExecutorService writer, boolean ownsWriter) {
+                     ScheduledExecutorService writer, boolean ownsWriter, UsageHome home) {
         this.settings = settings;
         this.store = store;
+        this.home = home;
         this.patternOf = patternOf;
         this.clock = clock;
         this.writer = writer;
         this.ownsWriter = ownsWriter;
         this.purger = store == null ? null : writer.scheduleWithFixedDelay(this::purgeQuietly, PURGE_EVERY.toMinutes(),
                 PURGE_EVERY.toMinutes(), TimeUnit.MINUTES);
+        this.puller = store == null || home == UsageHome.NONE ? null
+                : writer.scheduleWithFixedDelay(this::exchangeWithHome, 0, PULL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -125,11 +139,20 @@ public final class UsageLog implements AutoCloseable {
      */
     public static UsageLog open(Path file, Settings settings, Function<String, String> patternOf, Clock clock,
                                 ScheduledExecutorService writer) {
+        return open(file, settings, patternOf, clock, writer, UsageHome.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, Settings, Function, Clock, ScheduledExecutorService)}, also keeping the log at {@code home}
+     * (every event is sent there after it is stored here; other servers' events are taken in every second).
+     */
+    public static UsageLog open(Path file, Settings settings, Function<String, String> patternOf, Clock clock,
+                                ScheduledExecutorService writer, UsageHome home) {
         if (!settings.enabled()) {
             return disabled(settings);
         }
         UsageStore store = UsageStore.open(file);
-        var log = new UsageLog(settings, store, patternOf, clock, writer == null ? newWriter() : writer, writer == null);
+        var log = new UsageLog(settings, store, patternOf, clock, writer == null ? newWriter() : writer, writer == null, home);
         try {
             log.purgeExpired();
             Instant now = clock.instant();
@@ -143,7 +166,8 @@ public final class UsageLog implements AutoCloseable {
 
     /** A log that records nothing (logging switched off). */
     public static UsageLog disabled(Settings settings) {
-        return new UsageLog(new Settings(false, false, settings.retentionDays()), null, text -> "", Clock.systemUTC(), null, false);
+        return new UsageLog(new Settings(false, false, settings.retentionDays()), null, text -> "", Clock.systemUTC(), null, false,
+                UsageHome.NONE);
     }
 
     /** The thread usage logs write on: one for a process (see the class comment). */
@@ -178,11 +202,26 @@ public final class UsageLog implements AutoCloseable {
         return id;
     }
 
-    /** Whether {@code queryId} is the id of a search this log recorded in the last {@link #ISSUED_HOURS} hours. */
+    /**
+     * Whether {@code queryId} is the id of a search this log recorded in the last {@link #ISSUED_HOURS} hours (with a
+     * home shared by several servers: or another server did, and it was taken in here).
+     */
     public boolean issued(String queryId) {
+        Instant cutoff = clock.instant().minus(Duration.ofHours(ISSUED_HOURS));
         synchronized (issued) {
             Instant at = issued.get(queryId);
-            return at != null && at.isAfter(clock.instant().minus(Duration.ofHours(ISSUED_HOURS)));
+            if (at != null) {
+                return at.isAfter(cutoff);
+            }
+        }
+        if (home == UsageHome.NONE) {
+            return false;
+        }
+        try {
+            Instant elsewhere = store.searchedAt(queryId);
+            return elsewhere != null && elsewhere.isAfter(cutoff);
+        } catch (SQLException e) {
+            throw new IllegalStateException("usage log query failed: " + e.getMessage(), e);
         }
     }
 
@@ -239,9 +278,60 @@ public final class UsageLog implements AutoCloseable {
         }
     }
 
-    /** Deletes what is older than the retention period; returns how many searches went. */
+    /** Deletes what is older than the retention period (here and at the home); returns how many searches went here. */
     public int purgeExpired() throws SQLException {
-        return store == null ? 0 : store.deleteBefore(clock.instant().minus(Duration.ofDays(settings.retentionDays())));
+        if (store == null) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(Duration.ofDays(settings.retentionDays()));
+        int deleted = store.deleteBefore(cutoff);
+        try {
+            home.deleteBefore(cutoff);
+        } catch (RuntimeException e) {
+            // the home keeps them a while longer: it is asked again in an hour
+            LOG.warn("usage log: removing entries past retention from the cluster failed (retried in an hour): {}", e.toString());
+        }
+        return deleted;
+    }
+
+    /**
+     * Lasting problems worth the health endpoint: events the home has not taken yet because it cannot be reached.
+     */
+    public List<String> problems() {
+        String failure = homeFailure;
+        return failure == null ? List.of() : List.of(failure);
+    }
+
+    /** Sends what waits for the home, then takes in what other servers sent; on the writer thread. */
+    private void exchangeWithHome() {
+        try {
+            sendUnsent();
+            UsageHome.Events others = home.pull();
+            if (!others.isEmpty()) {
+                for (UsageStore.StoredFeedback f : store.write(others.searches(), others.feedback())) {
+                    if (f.pattern() != null) {
+                        votes.add(f.pattern(), f.entryId(), f.action().vote());
+                    }
+                }
+            }
+            if (unsent.isEmpty()) {
+                homeFailure = null;
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (homeFailure == null) {
+                LOG.warn("usage log: exchanging events with the cluster failed (tried again every second): {}", e.toString());
+            }
+            homeFailure = "usage log: " + unsentEvents + " events not yet in the cluster; last failure: " + e.getMessage();
+        }
+    }
+
+    private void sendUnsent() {
+        while (!unsent.isEmpty()) {
+            UsageHome.Events next = unsent.peekFirst();
+            home.send(next);
+            unsent.removeFirst();
+            unsentEvents -= next.size();
+        }
     }
 
     private void purgeQuietly() {
@@ -300,14 +390,32 @@ public final class UsageLog implements AutoCloseable {
                 }
                 case UsageEvent.Feedback f -> {
                     String pattern = patterns.containsKey(f.queryId()) ? patterns.get(f.queryId()) : store.patternOf(f.queryId());
-                    feedback.add(new UsageStore.StoredFeedback(f.queryId(), f.resultId(), f.action(), f.at(), pattern));
+                    feedback.add(new UsageStore.StoredFeedback(newId() + newId(), f.queryId(), f.resultId(), f.action(), f.at(),
+                            pattern));
                 }
             }
         }
         store.write(searches, feedback);
         logged.addAndGet(batch.size());
+        if (home != UsageHome.NONE) {
+            keepForHome(new UsageHome.Events(searches, feedback));
+        }
         for (UsageStore.StoredFeedback f : feedback) {
             votes.add(f.pattern(), f.entryId(), f.action().vote());
+        }
+    }
+
+    /** Sends a stored batch to the home now, or keeps it to send with the next (the oldest go when too many wait). */
+    private void keepForHome(UsageHome.Events events) {
+        unsent.addLast(events);
+        unsentEvents += events.size();
+        while (unsentEvents > UNSENT_KEPT && unsent.size() > 1) {
+            unsentEvents -= unsent.removeFirst().size();
+        }
+        try {
+            sendUnsent();
+        } catch (RuntimeException e) {
+            homeFailure = "usage log: " + unsentEvents + " events not yet in the cluster; last failure: " + e.getMessage();
         }
     }
 
@@ -324,8 +432,16 @@ public final class UsageLog implements AutoCloseable {
             return;
         }
         purger.cancel(false);
+        if (puller != null) {
+            puller.cancel(false);
+        }
         try {
-            writer.submit(this::writeBatches).get(10, TimeUnit.SECONDS);
+            writer.submit(() -> {
+                writeBatches();
+                if (home != UsageHome.NONE) {
+                    exchangeWithHome();
+                }
+            }).get(10, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             writeBatches(); // the shared writer already stopped (the server is closing): write here
         } catch (InterruptedException e) {

@@ -56,6 +56,7 @@ public final class UsageStore implements AutoCloseable {
                 for (String ddl : SCHEMA) {
                     st.execute(ddl);
                 }
+                addFeedbackIds(st);
             }
             writer.setAutoCommit(false);
             Connection reader = DriverManager.getConnection(url);
@@ -68,21 +69,46 @@ public final class UsageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Feedback rows carry an id, so the same event taken in twice (from the cluster other servers send theirs to) is
+     * stored once. A log written before ids existed gets the column; its old rows have none.
+     */
+    private static void addFeedbackIds(Statement st) throws SQLException {
+        boolean has = false;
+        try (ResultSet columns = st.executeQuery("PRAGMA table_info(feedback)")) {
+            while (columns.next()) {
+                has |= "uid".equals(columns.getString("name"));
+            }
+        }
+        if (!has) {
+            st.execute("ALTER TABLE feedback ADD COLUMN uid TEXT");
+        }
+        st.execute("CREATE UNIQUE INDEX IF NOT EXISTS feedback_uid ON feedback (uid)");
+    }
+
     /** A search to store, already masked, with its pattern. */
-    record StoredSearch(String id, Instant at, String query, String pattern, List<String> resultIds, String topIntent,
-                        double confidence, boolean confident, double latencyMs) {
+    public record StoredSearch(String id, Instant at, String query, String pattern, List<String> resultIds, String topIntent,
+                               double confidence, boolean confident, double latencyMs) {
     }
 
-    /** A feedback event to store, with the pattern of its search (null when the search is not in the log). */
-    record StoredFeedback(String searchId, String entryId, FeedbackAction action, Instant at, String pattern) {
+    /**
+     * A feedback event to store, with the pattern of its search (null when the search is not in the log).
+     *
+     * @param uid the event's own id
+     */
+    public record StoredFeedback(String uid, String searchId, String entryId, FeedbackAction action, Instant at, String pattern) {
     }
 
-    /** Writes a batch in one transaction. */
-    synchronized void write(List<StoredSearch> searches, List<StoredFeedback> feedback) throws SQLException {
+    /**
+     * Writes a batch in one transaction; what is stored already (the same ids) is left as it is.
+     *
+     * @return the feedback events that were new
+     */
+    synchronized List<StoredFeedback> write(List<StoredSearch> searches, List<StoredFeedback> feedback) throws SQLException {
         try (PreparedStatement s = writer.prepareStatement("INSERT OR IGNORE INTO searches VALUES (?,?,?,?,?,?,?,?,?)");
              PreparedStatement r = writer.prepareStatement("INSERT OR IGNORE INTO search_results VALUES (?,?,?,?)");
              PreparedStatement f = writer.prepareStatement(
-                     "INSERT INTO feedback (search_id, entry_id, action, at, pattern) VALUES (?,?,?,?,?)")) {
+                     "INSERT OR IGNORE INTO feedback (search_id, entry_id, action, at, pattern, uid) VALUES (?,?,?,?,?,?)")) {
             for (StoredSearch search : searches) {
                 long at = search.at().toEpochMilli();
                 s.setString(1, search.id());
@@ -111,14 +137,28 @@ public final class UsageStore implements AutoCloseable {
                 f.setString(3, event.action().wireName());
                 f.setLong(4, event.at().toEpochMilli());
                 f.setString(5, event.pattern());
+                f.setString(6, event.uid());
                 f.addBatch();
             }
-            f.executeBatch();
+            int[] inserted = f.executeBatch();
             writer.commit();
+            var fresh = new ArrayList<StoredFeedback>();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] != 0) {
+                    fresh.add(feedback.get(i));
+                }
+            }
+            return fresh;
         } catch (SQLException e) {
             writer.rollback();
             throw e;
         }
+    }
+
+    /** When a logged search was made, or null when it is not in the log. */
+    Instant searchedAt(String searchId) throws SQLException {
+        List<Row> rows = query("SELECT at FROM searches WHERE id = ?", searchId);
+        return rows.isEmpty() ? null : Instant.ofEpochMilli(rows.getFirst().number(0));
     }
 
     /** The pattern a logged search was stored with, or null. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -164,6 +165,61 @@ class ServersOverOneClusterIT {
         }
         assertEquals("", a.send("GET", "/api/whoami", token, null, (String) null).json().path("name").asText(),
                 "revoked on B, refused on A");
+    }
+
+    @Test
+    void searchesAndFeedbackOnEitherServerAreInEveryServersInsightAndLearning() throws Exception {
+        long before = settledSearches();
+        String onA = a.get("/api/search?q=" + URLEncoder.encode("你们发什么快递", StandardCharsets.UTF_8)).json()
+                .get("queryId").asText();
+        b.get("/api/search?q=" + URLEncoder.encode("包邮吗", StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + SPREAD.toNanos();
+        TestServer.Reply feedbackOnB = b.post("/api/feedback", "{\"queryId\":\"" + onA
+                + "\",\"resultId\":\"phr.shipping.carriers\",\"action\":\"copied\"}");
+        while (feedbackOnB.status() != 202 && System.nanoTime() < deadline) {
+            Thread.sleep(100); // B knows A's search once it has taken in A's log
+            feedbackOnB = b.post("/api/feedback", "{\"queryId\":\"" + onA
+                    + "\",\"resultId\":\"phr.shipping.carriers\",\"action\":\"copied\"}");
+        }
+        assertEquals(202, feedbackOnB.status(), "feedback on B about a search A answered: " + feedbackOnB.json());
+
+        awaitInsight(a, before + 2);
+        awaitInsight(b, before + 2);
+        try (var fresh = new TestServer(work.resolve("usage-fresh"), engine)) {
+            JsonNode insight = awaitInsight(fresh, before + 2);
+            assertTrue(insight.toString().contains("phr.shipping.carriers"), "the copy made on B: " + insight);
+        }
+    }
+
+    /** The number of searches both servers count once they agree (earlier tests' searches are taken in by then). */
+    private static long settledSearches() throws Exception {
+        long deadline = System.nanoTime() + SPREAD.toNanos();
+        long onA = insight(a).get("searches").asLong();
+        long onB = insight(b).get("searches").asLong();
+        while (onA != onB && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            onA = insight(a).get("searches").asLong();
+            onB = insight(b).get("searches").asLong();
+        }
+        assertEquals(onA, onB, "both servers count the same searches");
+        return onA;
+    }
+
+    private static JsonNode insight(TestServer server) throws Exception {
+        server.usage().flush();
+        return server.send("GET", "/api/insight?days=7", server.adminToken, null, (String) null).json();
+    }
+
+    /** The server's insight once it counts {@code searches} searches, for up to {@link #SPREAD}. */
+    private static JsonNode awaitInsight(TestServer server, long searches) throws Exception {
+        long deadline = System.nanoTime() + SPREAD.toNanos();
+        JsonNode insight = insight(server);
+        while (insight.get("searches").asLong() < searches && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            insight = insight(server);
+        }
+        assertEquals(searches, insight.get("searches").asLong(), "searches logged on either server, as this one counts them");
+        return insight;
     }
 
     @Test

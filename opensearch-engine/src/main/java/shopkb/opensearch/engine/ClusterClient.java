@@ -99,6 +99,22 @@ public final class ClusterClient {
     }
 
     /**
+     * Creates an index (through the failover window).
+     *
+     * @return false when it exists already
+     */
+    boolean createIndex(String index, JsonNode body) {
+        Response created = throughFailover("creating " + index, () -> put("/" + index, body), answer -> true);
+        if (created.ok()) {
+            return true;
+        }
+        if (created.body().path("error").path("type").asText().equals("resource_already_exists_exception")) {
+            return false;
+        }
+        throw new IllegalStateException("cannot create " + index + ": " + created.status() + " " + created.body());
+    }
+
+    /**
      * Sends a request until the cluster answers it, for up to {@link #FAILOVER_WINDOW}: no node reachable, 429, 5xx and an
      * answer that is not {@code whole} are asked again (so every request sent this way must be safe to repeat); a refusal
      * (another 4xx) is an answer.

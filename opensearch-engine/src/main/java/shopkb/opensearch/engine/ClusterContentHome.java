@@ -17,6 +17,7 @@ import shopkb.ContentHome;
 import shopkb.ShopFolders;
 import shopkb.editing.AtomicFiles;
 import shopkb.editing.FileHome;
+import shopkb.usage.UsageHome;
 
 /**
  * Shops' content and change history kept in the cluster, so that any number of servers serve and edit the same shops and
@@ -68,6 +69,12 @@ public final class ClusterContentHome implements ContentHome {
             throw new UncheckedIOException("cannot make the mirror " + mirror, e);
         }
         return new Opened(new ShopFolders(mirror.resolve(CONTENT), mirror), files);
+    }
+
+    /** The shop's usage log in the cluster, {@code shopkb-usage.<shop>}. */
+    @Override
+    public UsageHome usageHome(String shop) {
+        return ClusterUsageHome.open(client, prefix + "usage." + shop);
     }
 
     /** Whether the cluster holds the shop's files. */
@@ -170,15 +177,7 @@ public final class ClusterContentHome implements ContentHome {
         properties.putObject(ClusterFileHome.PATH).put("type", "keyword");
         properties.putObject(ClusterFileHome.DELETED).put("type", "boolean");
         properties.putObject(ClusterFileHome.TEXT).put("type", "text").put("index", false);
-        ClusterClient.Response created = client.throughFailover("creating " + index, () -> client.put("/" + index, body),
-                answer -> true);
-        if (created.ok()) {
-            return true;
-        }
-        if (created.body().path("error").path("type").asText().equals("resource_already_exists_exception")) {
-            return false;
-        }
-        throw new IllegalStateException("cannot create " + index + ": " + created.status() + " " + created.body());
+        return client.createIndex(index, body);
     }
 
     /** Writes a new home's first files, then marks it seeded. */

@@ -43,13 +43,6 @@ final class ClusterFileHome implements FileHome {
     static final String WRITE = "write";
     static final String TEXT = "text";
     static final String DELETED = "deleted";
-    /** Changes asked for per request while pulling. */
-    private static final int PAGE = 500;
-    /**
-     * How far before the last sequence number seen a pull looks again: a write whose number is lower than one already
-     * seen may become visible a moment later (two writes racing), and is taken in then.
-     */
-    private static final int LOOK_BACK = 64;
     /** Attempts of an append racing other servers' appends to the same file. */
     private static final int APPEND_ATTEMPTS = 20;
 
@@ -58,13 +51,14 @@ final class ClusterFileHome implements FileHome {
     private final Path root;
     /** The version of each file the mirror holds (a tombstone's too); guarded by this. */
     private final Map<String, Version> versions = new HashMap<>();
-    /** The highest sequence number taken in by a pull; guarded by this. */
-    private long pulled = -1;
+    /** The writes not yet taken in; guarded by this. */
+    private final ChangeFeed changes;
 
     ClusterFileHome(ClusterClient client, String index, Path root) {
         this.client = client;
         this.index = index;
         this.root = root;
+        this.changes = new ChangeFeed(client, index, null);
     }
 
     String index() {
@@ -130,35 +124,17 @@ final class ClusterFileHome implements FileHome {
     @Override
     public synchronized List<Path> pull() {
         var changed = new ArrayList<Path>();
-        long from = Math.max(-1, pulled - LOOK_BACK);
-        while (true) {
-            ObjectNode body = ClusterClient.JSON.createObjectNode();
-            body.putObject("query").putObject("range").putObject("_seq_no").put("gt", from);
-            body.putArray("sort").addObject().put("_seq_no", "asc");
-            body.put("seq_no_primary_term", true).put("size", PAGE);
-            ClusterClient.Response response = client.post("/" + index + "/_search", body);
-            if (!response.ok()) {
-                throw new IllegalStateException("cannot read the changes of " + index + ": " + response.status() + " "
-                        + response.body());
+        for (JsonNode hit : changes.next()) {
+            Stored stored = stored(hit);
+            if (stored == null) {
+                continue; // not a file (the seeding mark)
             }
-            JsonNode hits = response.body().path("hits").path("hits");
-            for (JsonNode hit : hits) {
-                Stored stored = stored(hit);
-                from = Math.max(from, stored == null ? hit.path("_seq_no").asLong() : stored.version().seqNo());
-                if (stored == null) {
-                    continue; // not a file (the seeding mark)
-                }
-                Version known = versions.get(stored.path());
-                if (known == null || stored.version().seqNo() > known.seqNo()) {
-                    mirror(stored.path(), stored);
-                    changed.add(root.resolve(stored.path()));
-                }
-            }
-            if (hits.size() < PAGE) {
-                break;
+            Version known = versions.get(stored.path());
+            if (known == null || stored.version().seqNo() > known.seqNo()) {
+                mirror(stored.path(), stored);
+                changed.add(root.resolve(stored.path()));
             }
         }
-        pulled = Math.max(pulled, from);
         return changed;
     }
 
@@ -168,7 +144,7 @@ final class ClusterFileHome implements FileHome {
             shopkb.editing.Folders.delete(root.resolve(folder));
         }
         versions.clear();
-        pulled = -1;
+        changes.reset();
     }
 
     private Stored get(String path) {

@@ -25,7 +25,9 @@ public final class HealthHandler {
     public static void handle(Context ctx, ShopCall call) {
         var health = call.shop().kb().health();
         UsageLog usage = call.shop().usage();
-        ctx.json(new HealthResponse(health.degraded() ? "degraded" : "ok", health.entries(), health.intents(), health.invalid(),
-                health.indexAgeSeconds(), health.indexReused(), health.problems(), usage.stats(), health.meaning()));
+        var problems = new java.util.ArrayList<>(health.problems());
+        usage.problems().forEach(problem -> problems.add(new ContentProblem("usage log", null, problem)));
+        ctx.json(new HealthResponse(problems.isEmpty() ? "ok" : "degraded", health.entries(), health.intents(), health.invalid(),
+                health.indexAgeSeconds(), health.indexReused(), problems, usage.stats(), health.meaning()));
     }
 }
