@@ -66,6 +66,21 @@ final class ClusterUnitIndex implements UnitIndex {
     /** The last search the cluster gave no complete answer to, until a search is answered again (in /api/health). */
     private volatile String searchFailure;
     private volatile String meaningFailure;
+    /**
+     * The term statistics confidence needs, as counted since the units last changed: counting them costs an aggregation
+     * over every unit, and they change only with the units. Replaced whole on every write (a search that began before
+     * fills the old one); its counts are the same as a fresh aggregation's until another server's write, which this
+     * server takes in (and so replaces them) within a second.
+     */
+    private volatile TermStats stats = new TermStats();
+
+    /** Counted term statistics: how many units hold each term, and how many units there are (-1: not counted yet). */
+    private static final class TermStats {
+        /** Beyond this many terms the counts start again (buyers' words are a few tens of thousands). */
+        static final int MAX_TERMS = 200_000;
+        final Map<FieldTerm, Integer> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile int units = -1;
+    }
 
     private ClusterUnitIndex(ClusterClient client, String alias, MeaningIndex meaning, OpenReport openReport,
                              Collection<Entry> entries, ScheduledExecutorService scheduler) {
@@ -98,8 +113,13 @@ final class ClusterUnitIndex implements UnitIndex {
 
     @Override
     public Found search(UnitQuery query, int units, Collection<FieldTerm> counted) {
-        List<FieldTerm> terms = List.copyOf(counted);
-        ObjectNode body = UnitQueryDsl.search(query, units, terms);
+        TermStats known = stats;
+        if (known.docFreqs.size() > TermStats.MAX_TERMS) {
+            stats = known = new TermStats();
+        }
+        Map<FieldTerm, Integer> cached = known.docFreqs;
+        List<FieldTerm> terms = counted.stream().filter(term -> !cached.containsKey(term)).distinct().toList();
+        ObjectNode body = UnitQueryDsl.search(query, units, terms, known.units < 0);
         try {
             // An answer that misses a shard (a copy lost under the search) is asked again.
             ClusterClient.Response response = client.throughFailover("a search of " + alias,
@@ -113,14 +133,24 @@ final class ClusterUnitIndex implements UnitIndex {
                         + " " + response.body());
             }
             searchFailure = null;
-            return found(response.body(), terms);
+            Found fresh = found(response.body(), terms, known.units < 0);
+            known.docFreqs.putAll(fresh.docFreqs());
+            if (known.units < 0) {
+                known.units = fresh.docs();
+            }
+            var docFreqs = new HashMap<FieldTerm, Integer>();
+            for (FieldTerm term : counted) {
+                docFreqs.put(term, known.docFreqs.getOrDefault(term, fresh.docFreqs().getOrDefault(term, 0)));
+            }
+            return new Found(fresh.units(), known.units, docFreqs);
         } catch (EngineUnavailableException unavailable) {
             searchFailure = "searching: " + unavailable.getMessage();
             throw unavailable;
         }
     }
 
-    private static Found found(JsonNode answer, List<FieldTerm> counted) {
+    /** The units found, and (when {@code counting}) the counts of {@code counted} and of all units; else docs is -1. */
+    private static Found found(JsonNode answer, List<FieldTerm> counted, boolean countAll) {
         var units = new ArrayList<ScoredUnit>();
         for (JsonNode hit : answer.path("hits").path("hits")) {
             units.add(UnitDocument.parseId(hit.path("_id").asText(), (float) hit.path("_score").asDouble()));
@@ -135,7 +165,8 @@ final class ClusterUnitIndex implements UnitIndex {
             }
             docFreqs.put(counted.get(i), count.asInt());
         }
-        return new Found(units, unitsAgg.path("doc_count").asInt(), docFreqs);
+        boolean aggregated = countAll || !counted.isEmpty();
+        return new Found(units, aggregated ? unitsAgg.path("doc_count").asInt() : -1, docFreqs);
     }
 
     @Override
@@ -170,6 +201,8 @@ final class ClusterUnitIndex implements UnitIndex {
         } catch (RuntimeException e) {
             writeFailure = "a write to the cluster failed at " + Instant.now() + ": " + e.getMessage();
             throw e;
+        } finally {
+            stats = new TermStats(); // counted again from the units as they are now (refreshed before the bulk returned)
         }
         deletes.forEach(unitIds::remove);
         upserts.forEach(this::remember);
@@ -177,7 +210,11 @@ final class ClusterUnitIndex implements UnitIndex {
 
     @Override
     public synchronized void reindex(Collection<Entry> entries, String fingerprint, Vocabulary vocabulary) {
-        build(client, alias, vocabulary, fingerprint, entries);
+        try {
+            build(client, alias, vocabulary, fingerprint, entries);
+        } finally {
+            stats = new TermStats();
+        }
         unitIds.clear();
         entries.forEach(this::remember);
     }

@@ -23,8 +23,11 @@ final class UnitQueryDsl {
     private UnitQueryDsl() {
     }
 
-    /** The search body: the best {@code units} units for {@code query} (ids only) and the counts of {@code counted}. */
-    static ObjectNode search(UnitQuery query, int units, List<UnitIndex.FieldTerm> counted) {
+    /**
+     * The search body: the best {@code units} units for {@code query} (ids only) and the counts of {@code counted} and of
+     * all units (no aggregation at all when {@code counted} is empty and {@code countAll} is false).
+     */
+    static ObjectNode search(UnitQuery query, int units, List<UnitIndex.FieldTerm> counted, boolean countAll) {
         ObjectNode body = ClusterClient.JSON.createObjectNode();
         boolean searching = units > 0 && !query.clauses().isEmpty();
         body.put("size", searching ? units : 0);
@@ -33,6 +36,9 @@ final class UnitQueryDsl {
         body.put("track_total_hits", false);
         body.set("query", searching ? query(query) : ClusterClient.JSON.createObjectNode().set("match_none",
                 ClusterClient.JSON.createObjectNode()));
+        if (counted.isEmpty() && !countAll) {
+            return body;
+        }
         ObjectNode all = body.putObject("aggs").putObject(ALL);
         all.putObject("global");
         // Units only: the build document has no entry id.

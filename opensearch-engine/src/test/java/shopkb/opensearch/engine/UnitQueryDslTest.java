@@ -1,6 +1,7 @@
 package shopkb.opensearch.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -53,7 +54,7 @@ class UnitQueryDslTest {
     @Test
     void theSearchAsksForIdsOnlyAndCountsEveryTermAmongTheUnits() {
         JsonNode body = UnitQueryDsl.search(QUERY, 50, List.of(new UnitIndex.FieldTerm("question_words", "包邮"),
-                new UnitIndex.FieldTerm("question_grams", "包邮")));
+                new UnitIndex.FieldTerm("question_grams", "包邮")), true);
 
         assertEquals(50, body.path("size").asInt());
         assertEquals(false, body.path("_source").asBoolean(true));
@@ -67,11 +68,20 @@ class UnitQueryDslTest {
 
     @Test
     void aQueryOfNothingAsksForNoUnitsButStillCounts() {
-        JsonNode body = UnitQueryDsl.search(UnitQuery.NOTHING, 50, List.of(new UnitIndex.FieldTerm("question_words", "包邮")));
+        JsonNode body = UnitQueryDsl.search(UnitQuery.NOTHING, 50, List.of(new UnitIndex.FieldTerm("question_words", "包邮")),
+                false);
 
         assertEquals(0, body.path("size").asInt());
         assertEquals("{\"match_none\":{}}", body.path("query").toString());
         assertEquals(1, body.path("aggs").path("all").path("aggs").path("units").path("aggs").path("counted").path("filters")
                 .path("filters").size());
+    }
+
+    @Test
+    void withEveryCountKnownAlreadyTheSearchHasNoAggregation() {
+        JsonNode body = UnitQueryDsl.search(QUERY, 50, List.of(), false);
+
+        assertEquals(50, body.path("size").asInt());
+        assertTrue(body.path("aggs").isMissingNode(), body.toString());
     }
 }
