@@ -2,6 +2,7 @@ package shopkb.opensearch.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -99,11 +100,29 @@ public final class ClusterClient {
     }
 
     /**
+     * Creates an index of one shard, whose sequence numbers then order every write to it (see {@link ChangeFeed}), mapping
+     * only the fields {@code properties} names (the rest of a document is kept, not indexed).
+     *
+     * @param autoExpandReplicas e.g. {@code 0-2}: a copy on each of up to three nodes
+     * @return false when it exists already
+     */
+    boolean createOneShardIndex(String index, String autoExpandReplicas, java.util.function.Consumer<ObjectNode> properties) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode settings = body.putObject("settings");
+        settings.put("index.number_of_shards", 1);
+        settings.put("index.auto_expand_replicas", autoExpandReplicas);
+        ObjectNode mapping = body.putObject("mappings");
+        mapping.put("dynamic", false);
+        properties.accept(mapping.putObject("properties"));
+        return createIndex(index, body);
+    }
+
+    /**
      * Creates an index (through the failover window).
      *
      * @return false when it exists already
      */
-    boolean createIndex(String index, JsonNode body) {
+    private boolean createIndex(String index, JsonNode body) {
         Response created = throughFailover("creating " + index, () -> put("/" + index, body), answer -> true);
         if (created.ok()) {
             return true;

@@ -166,18 +166,12 @@ public final class ClusterContentHome implements ContentHome {
 
     /** Creates the shop's files index; false when it exists. */
     private boolean createIndex(String index) {
-        ObjectNode body = ClusterClient.JSON.createObjectNode();
-        ObjectNode settings = body.putObject("settings");
-        settings.put("index.number_of_shards", 1);
         // A copy on every node of a small cluster (up to three): the files are few and every server reads them.
-        settings.put("index.auto_expand_replicas", "0-2");
-        ObjectNode mapping = body.putObject("mappings");
-        mapping.put("dynamic", false);
-        ObjectNode properties = mapping.putObject("properties");
-        properties.putObject(ClusterFileHome.PATH).put("type", "keyword");
-        properties.putObject(ClusterFileHome.DELETED).put("type", "boolean");
-        properties.putObject(ClusterFileHome.TEXT).put("type", "text").put("index", false);
-        return client.createIndex(index, body);
+        return client.createOneShardIndex(index, "0-2", properties -> {
+            properties.putObject(ClusterFileHome.PATH).put("type", "keyword");
+            properties.putObject(ClusterFileHome.DELETED).put("type", "boolean");
+            properties.putObject(ClusterFileHome.TEXT).put("type", "text").put("index", false);
+        });
     }
 
     /** Writes a new home's first files, then marks it seeded. */

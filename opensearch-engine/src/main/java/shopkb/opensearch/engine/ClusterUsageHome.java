@@ -41,17 +41,11 @@ final class ClusterUsageHome implements UsageHome {
 
     /** The shop's usage log index, created when it does not exist. */
     static ClusterUsageHome open(ClusterClient client, String index) {
-        ObjectNode body = ClusterClient.JSON.createObjectNode();
-        ObjectNode settings = body.putObject("settings");
-        settings.put("index.number_of_shards", 1);
-        settings.put("index.auto_expand_replicas", "0-1");
-        ObjectNode mapping = body.putObject("mappings");
-        mapping.put("dynamic", false);
-        ObjectNode properties = mapping.putObject("properties");
-        properties.putObject(KIND).put("type", "keyword");
-        properties.putObject(ORIGIN).put("type", "keyword");
-        properties.putObject(AT).put("type", "long");
-        client.createIndex(index, body);
+        client.createOneShardIndex(index, "0-1", properties -> {
+            properties.putObject(KIND).put("type", "keyword");
+            properties.putObject(ORIGIN).put("type", "keyword");
+            properties.putObject(AT).put("type", "long");
+        });
         return new ClusterUsageHome(client, index);
     }
 
