@@ -32,6 +32,14 @@ final class ClusterFileHome implements FileHome {
 
     /** A document's version: the write it last had. */
     private record Version(long seqNo, long primaryTerm) {
+
+        /**
+         * Whether this write came after {@code other}: a higher sequence number, or the same one under a newer primary
+         * (one a failed primary had given to a write the new primary never had, and which was rolled back).
+         */
+        boolean after(Version other) {
+            return seqNo > other.seqNo || seqNo == other.seqNo && primaryTerm > other.primaryTerm;
+        }
     }
 
     /** A document as the cluster holds it: bytes null for a tombstone; the write that put it there. */
@@ -130,7 +138,7 @@ final class ClusterFileHome implements FileHome {
                 continue; // not a file (the seeding mark)
             }
             Version known = versions.get(stored.path());
-            if (known == null || stored.version().seqNo() > known.seqNo()) {
+            if (known == null || stored.version().after(known)) {
                 mirror(stored.path(), stored);
                 changed.add(root.resolve(stored.path()));
             }
