@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import shopkb.analysis.Analyzers;
 import shopkb.analysis.Vocabulary;
 import shopkb.analysis.VocabularyLoader;
@@ -100,6 +102,8 @@ public final class KnowledgeBase implements Closeable {
     private final FileHome files;
     /** The folders this knowledge base is served from (its own, or the mirror of its home). */
     private final ShopFolders folders;
+    /** Told the local files each pull from the shared home changed; see {@link #onFilesPulled}. */
+    private final List<Consumer<List<Path>>> pullListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param historyDir where the change history is kept; null for a read-only knowledge base
@@ -278,6 +282,15 @@ public final class KnowledgeBase implements Closeable {
         return new ContentHome.Opened(folders, files);
     }
 
+    /**
+     * Tells {@code listener} the local files each pull from the shared home changed (other servers' writes), so the
+     * owner of other files kept through {@link #home()} reads its own again. Never called when the local folder is the
+     * home. Called on the knowledge base's look thread, every second at most.
+     */
+    public void onFilesPulled(Consumer<List<Path>> listener) {
+        pullListeners.add(listener);
+    }
+
     /** Safe changes to the content; only a knowledge base opened with a data folder has one. */
     public ContentEditor editor() {
         if (editor == null) {
@@ -376,19 +389,20 @@ public final class KnowledgeBase implements Closeable {
 
     /**
      * Brings the files other servers wrote at the shared home into the local mirror, and serves the entries among them
-     * at once (the vocabulary and rule watchers see theirs on this same look).
+     * at once (the vocabulary and rule watchers see theirs on this same look); the other files' owners are told theirs.
      */
     private void takeInOtherServersEdits() {
         List<Path> pulled = files.pull();
-        if (editor == null || pulled.isEmpty()) {
+        if (pulled.isEmpty()) {
             return;
         }
         List<String> entries = pulled.stream().filter(file -> file.startsWith(contentDir))
                 .map(file -> contentDir.relativize(file).toString().replace(java.io.File.separatorChar, '/')).toList();
-        if (!entries.isEmpty()) {
+        if (editor != null && !entries.isEmpty()) {
             editor.syncFiles(entries);
             entries.forEach(contentWatcher::acknowledge);
         }
+        pullListeners.forEach(listener -> listener.accept(pulled));
     }
 
     /** Takes in files changed by others (a git pull, a text editor): content, vocabulary and reply rules. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -23,17 +22,21 @@ import shopkb.content.ContentValidator;
 import shopkb.content.FieldProblem;
 import shopkb.editing.AtomicFiles;
 import shopkb.editing.EntryNotFoundException;
+import shopkb.editing.FileHome;
 import shopkb.editing.HistoryRecord;
 import shopkb.editing.HistoryStore;
+import shopkb.editing.StaleCopyException;
 import shopkb.editing.ValidationFailedException;
 import shopkb.editing.VersionConflictException;
 
 /**
  * One shop's agents' own phrasings and their suggestions to the team, the one owner of the shop's {@code personal/}
- * folder. Stored as durably as content: each agent's phrasings are one file written atomically and forced to disk
- * before a change is acknowledged, every change is in the agent's history (one forced JSON Lines file per phrasing),
- * and suggestions are a forced append-only log. Nothing here is ever shown to anyone but its owner, except what the
- * owner suggests, which the shop's editors see.
+ * folder. Stored as durably as content, through the shop's {@link FileHome}: each agent's phrasings are one file written
+ * atomically and forced to disk before a change is acknowledged, every change is in the agent's history (one JSON Lines
+ * file per phrasing), and suggestions are an append-only log. Over a cluster the folder is the local mirror of files the
+ * cluster keeps: a change is decided on the file as the cluster holds it and written only if no other server changed it
+ * meanwhile, and what other servers wrote is taken in when the shop pulls ({@link #takeInPulled}). Nothing here is ever
+ * shown to anyone but its owner, except what the owner suggests, which the shop's editors see.
  *
  * <pre>
  * personal/agent-NAME/phrasings.json        the agent's phrasings
@@ -50,9 +53,12 @@ public final class PersonalPhrasings {
     private static final String PHRASINGS = "phrasings.json";
     private static final String HISTORY = "history";
     private static final String SUGGESTIONS = "suggestions.jsonl";
+    private static final String AGENT_PREFIX = "agent-";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ContentValidator VALIDATOR = new ContentValidator(Set.of(), Set.of());
+    /** Attempts of a change whose file another server changed meanwhile (decided again on the newer file each time). */
+    private static final int ATTEMPTS = 20;
 
     /** What an agent's file holds. */
     private record AgentFile(List<PersonalPhrasing> phrasings) {
@@ -66,21 +72,55 @@ public final class PersonalPhrasings {
     public record Versioned(PersonalPhrasing phrasing, String etag) {
     }
 
+    /** A change of an agent's list, decided on the list as it is: the list after it, and the phrasing before and after. */
+    private record Change(Map<String, PersonalPhrasing> next, PersonalPhrasing before, PersonalPhrasing after, String action) {
+    }
+
     private final Path dir;
+    private final FileHome files;
     /** Each agent's phrasings by id, read on first use; guarded by this. */
     private final Map<String, Map<String, PersonalPhrasing>> byAgent = new HashMap<>();
     /** Every suggestion by id, in order; guarded by this. */
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
 
-    private PersonalPhrasings(Path dir) {
+    private PersonalPhrasings(Path dir, FileHome files) {
         this.dir = dir;
+        this.files = files;
     }
 
-    /** Opens the shop's {@code personal/} folder (created on the first save). */
+    /** Opens the shop's {@code personal/} folder (created on the first save) as the files' home. */
     public static PersonalPhrasings open(Path dir) {
-        var store = new PersonalPhrasings(dir);
-        store.readSuggestions();
+        return open(dir, FileHome.LOCAL);
+    }
+
+    /**
+     * Opens the shop's {@code personal/} folder, whose files {@code files} keeps: the folder itself ({@link
+     * FileHome#LOCAL}) or a shared home the folder mirrors.
+     */
+    public static PersonalPhrasings open(Path dir, FileHome files) {
+        var store = new PersonalPhrasings(dir, files);
+        store.takeInSuggestions(AtomicFiles.readIfExists(dir.resolve(SUGGESTIONS)));
         return store;
+    }
+
+    /**
+     * Takes in files another server wrote, which a pull brought into the local folder: an agent's phrasings are read
+     * again on their next use, the suggestions at once. Files outside the folder are not this store's and are ignored.
+     */
+    public synchronized void takeInPulled(List<Path> pulled) {
+        Path own = dir.toAbsolutePath().normalize();
+        for (Path file : pulled) {
+            Path relative = own.relativize(file.toAbsolutePath().normalize());
+            if (relative.startsWith("..")) {
+                continue;
+            }
+            if (relative.equals(Path.of(SUGGESTIONS))) {
+                takeInSuggestions(AtomicFiles.readIfExists(file));
+            } else if (relative.getNameCount() == 2 && relative.getName(1).toString().equals(PHRASINGS)
+                    && relative.getName(0).toString().startsWith(AGENT_PREFIX)) {
+                byAgent.remove(relative.getName(0).toString().substring(AGENT_PREFIX.length()));
+            }
+        }
     }
 
     /** The agent's own phrasings, in the order they were created. */
@@ -94,40 +134,46 @@ public final class PersonalPhrasings {
 
     /** Saves a new phrasing of the agent's; on disk, whole, when this returns. */
     public synchronized Versioned create(String agent, String title, String text, String shortcut) {
-        Map<String, PersonalPhrasing> mine = phrasings(agent);
-        if (mine.size() >= MAX_PER_AGENT) {
-            throw new ValidationFailedException(List.of(new FieldProblem(null, "at most " + MAX_PER_AGENT
-                    + " phrasings of your own; delete one first")));
-        }
-        String now = now();
-        var phrasing = new PersonalPhrasing(newId("own."), title, text, shortcut, now, now);
-        validate(phrasing);
-        var next = new LinkedHashMap<>(mine);
-        next.put(phrasing.id(), phrasing);
-        save(agent, next, null, phrasing, "create");
-        return new Versioned(phrasing, etag(phrasing));
+        String id = newId("own.");
+        PersonalPhrasing created = change(agent, mine -> {
+            if (mine.size() >= MAX_PER_AGENT) {
+                throw new ValidationFailedException(List.of(new FieldProblem(null, "at most " + MAX_PER_AGENT
+                        + " phrasings of your own; delete one first")));
+            }
+            String now = now();
+            var phrasing = new PersonalPhrasing(id, title, text, shortcut, now, now);
+            validate(phrasing);
+            var next = new LinkedHashMap<>(mine);
+            next.put(phrasing.id(), phrasing);
+            return new Change(next, null, phrasing, "create");
+        }).after();
+        return new Versioned(created, etag(created));
     }
 
     public synchronized Versioned update(String agent, String id, String title, String text, String shortcut, String ifMatch) {
-        PersonalPhrasing current = current(agent, id, ifMatch);
-        var phrasing = new PersonalPhrasing(id, title, text, shortcut, current.created(), now());
-        validate(phrasing);
-        var next = new LinkedHashMap<>(phrasings(agent));
-        next.put(id, phrasing);
-        save(agent, next, current, phrasing, "update");
-        return new Versioned(phrasing, etag(phrasing));
+        PersonalPhrasing updated = change(agent, mine -> {
+            PersonalPhrasing current = current(mine, agent, id, ifMatch);
+            var phrasing = new PersonalPhrasing(id, title, text, shortcut, current.created(), now());
+            validate(phrasing);
+            var next = new LinkedHashMap<>(mine);
+            next.put(id, phrasing);
+            return new Change(next, current, phrasing, "update");
+        }).after();
+        return new Versioned(updated, etag(updated));
     }
 
     public synchronized void delete(String agent, String id, String ifMatch) {
-        PersonalPhrasing current = current(agent, id, ifMatch);
-        var next = new LinkedHashMap<>(phrasings(agent));
-        next.remove(id);
-        save(agent, next, current, null, "delete");
+        change(agent, mine -> {
+            PersonalPhrasing current = current(mine, agent, id, ifMatch);
+            var next = new LinkedHashMap<>(mine);
+            next.remove(id);
+            return new Change(next, current, null, "delete");
+        });
     }
 
     /** Every change of one of the agent's phrasings, oldest first. */
     public synchronized List<HistoryRecord> history(String agent, String id) {
-        return new HistoryStore(agentDir(agent).resolve(HISTORY)).list(id);
+        return historyOf(agent).list(id);
     }
 
     /** Puts a copy of one of the agent's phrasings in front of the shop's editors. */
@@ -164,6 +210,7 @@ public final class PersonalPhrasings {
      * suggestion open) and returns its id, which the suggestion then records.
      */
     public synchronized Suggestion accept(String id, String by, Function<Suggestion, String> createTeamPhrasing) {
+        takeInSuggestions(files.fresh(dir.resolve(SUGGESTIONS))); // decided on another server meanwhile?
         Suggestion open = openSuggestion(id);
         Suggestion decided = open.decided(Suggestion.ACCEPTED, by, createTeamPhrasing.apply(open));
         record("accepted", decided);
@@ -171,6 +218,7 @@ public final class PersonalPhrasings {
     }
 
     public synchronized Suggestion dismiss(String id, String by) {
+        takeInSuggestions(files.fresh(dir.resolve(SUGGESTIONS)));
         Suggestion decided = openSuggestion(id).decided(Suggestion.DISMISSED, by, null);
         record("dismissed", decided);
         return decided;
@@ -186,8 +234,8 @@ public final class PersonalPhrasings {
         }
     }
 
-    private PersonalPhrasing current(String agent, String id, String ifMatch) {
-        PersonalPhrasing current = phrasings(agent).get(id);
+    private static PersonalPhrasing current(Map<String, PersonalPhrasing> mine, String agent, String id, String ifMatch) {
+        PersonalPhrasing current = mine.get(id);
         if (current == null) {
             throw new EntryNotFoundException(id);
         }
@@ -207,27 +255,51 @@ public final class PersonalPhrasings {
         }
     }
 
-    /** Writes the agent's whole list (atomic, forced), then the change into the phrasing's history (forced). */
-    private void save(String agent, Map<String, PersonalPhrasing> next, PersonalPhrasing before, PersonalPhrasing after,
-                      String action) {
-        Path agentDir = agentDir(agent);
-        try {
-            AtomicFiles.write(agentDir.resolve(PHRASINGS), JSON.writeValueAsBytes(new AgentFile(List.copyOf(next.values()))));
-            String id = after != null ? after.id() : before.id();
-            new HistoryStore(agentDir.resolve(HISTORY)).append(id, agent, action,
-                    after == null ? null : JSON.writeValueAsString(after), before == null ? null : JSON.writeValueAsString(before));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save the phrasings of '" + agent + "'", e);
+    /**
+     * Decides a change on the agent's list as its home holds it, writes the whole list (atomic, forced, and only if no
+     * other server changed it since it was read: else decided again on the newer list, where a phrasing changed by the
+     * other server is a version conflict), then the change into the phrasing's history.
+     */
+    private Change change(String agent, Function<Map<String, PersonalPhrasing>, Change> decide) {
+        Path file = agentDir(agent).resolve(PHRASINGS);
+        for (int attempt = 1; ; attempt++) {
+            Map<String, PersonalPhrasing> current = parse(agent, files.fresh(file));
+            byAgent.put(agent, current);
+            Change change = decide.apply(current);
+            try {
+                files.write(file, JSON.writeValueAsBytes(new AgentFile(List.copyOf(change.next().values()))));
+            } catch (StaleCopyException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not save the phrasings of '" + agent + "'", e);
+            }
+            byAgent.put(agent, change.next());
+            PersonalPhrasing subject = change.after() != null ? change.after() : change.before();
+            historyOf(agent).append(subject.id(), agent, change.action(), textOf(change.after()), textOf(change.before()));
+            return change;
         }
-        byAgent.put(agent, next);
+    }
+
+    private static String textOf(PersonalPhrasing phrasing) {
+        try {
+            return phrasing == null ? null : JSON.writeValueAsString(phrasing);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HistoryStore historyOf(String agent) {
+        return new HistoryStore(agentDir(agent).resolve(HISTORY), files);
     }
 
     private Map<String, PersonalPhrasing> phrasings(String agent) {
-        return byAgent.computeIfAbsent(agent, this::readAgent);
+        return byAgent.computeIfAbsent(agent, name -> parse(name, AtomicFiles.readIfExists(agentDir(name).resolve(PHRASINGS))));
     }
 
-    private Map<String, PersonalPhrasing> readAgent(String agent) {
-        byte[] bytes = AtomicFiles.readIfExists(agentDir(agent).resolve(PHRASINGS));
+    private static Map<String, PersonalPhrasing> parse(String agent, byte[] bytes) {
         var phrasings = new LinkedHashMap<String, PersonalPhrasing>();
         if (bytes != null) {
             try {
@@ -244,37 +316,44 @@ public final class PersonalPhrasings {
      * personal/} (token names hold no '/').
      */
     private Path agentDir(String agent) {
-        return dir.resolve("agent-" + agent);
+        return dir.resolve(AGENT_PREFIX + agent);
     }
 
+    /**
+     * Appends the event to the log; the log as it was just before (with what other servers appended to it) is taken in
+     * along the way.
+     */
     private void record(String event, Suggestion suggestion) {
+        String line;
         try {
-            AtomicFiles.appendLine(dir.resolve(SUGGESTIONS), JSON.writeValueAsString(new SuggestionEvent(event, suggestion)));
+            line = JSON.writeValueAsString(new SuggestionEvent(event, suggestion));
         } catch (IOException e) {
             throw new UncheckedIOException("could not record the suggestion", e);
         }
+        files.append(dir.resolve(SUGGESTIONS), before -> {
+            takeInSuggestions(before);
+            // After a line torn by a crash, a new line of its own, so it is not read as part of the torn one.
+            return before == null || before.length == 0 || before[before.length - 1] == '\n' ? line : "\n" + line;
+        });
         suggestions.put(suggestion.id(), suggestion);
     }
 
-    private void readSuggestions() {
-        Path file = dir.resolve(SUGGESTIONS);
-        if (!Files.exists(file)) {
+    /** Makes {@link #suggestions} what the log holds (nothing for null); each suggestion as its last line left it. */
+    private void takeInSuggestions(byte[] log) {
+        suggestions.clear();
+        if (log == null) {
             return;
         }
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    Suggestion suggestion = JSON.readValue(line, SuggestionEvent.class).suggestion();
-                    suggestions.put(suggestion.id(), suggestion);
-                } catch (IOException torn) {
-                    // A line torn by a crash mid-append is skipped; every line before it is whole.
-                }
+        for (String line : new String(log, StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            try {
+                Suggestion suggestion = JSON.readValue(line, SuggestionEvent.class).suggestion();
+                suggestions.put(suggestion.id(), suggestion);
+            } catch (IOException torn) {
+                // A line torn by a crash mid-append is skipped; every line before it is whole.
+            }
         }
     }
 

@@ -32,7 +32,8 @@ public final class Shop implements Closeable {
     public static Shop open(ShopName name, ShopFolders folders, SharedResources shared, UsageLog.Settings usage) {
         KnowledgeBase kb = KnowledgeBase.open(name.value(), folders, shared);
         try {
-            PersonalPhrasings personal = PersonalPhrasings.open(folders.personal());
+            PersonalPhrasings personal = PersonalPhrasings.open(kb.home().folders().personal(), kb.home().files());
+            kb.onFilesPulled(personal::takeInPulled);
             return new Shop(name, kb, UsageLog.open(folders.usageLog(), usage, kb::pattern, Clock.systemUTC(),
                     shared.housekeeping().usageWriter(),
                     usage.enabled() ? shared.home().usageHome(name.value()) : UsageHome.NONE), personal);

@@ -58,7 +58,7 @@ public final class ClusterContentHome implements ContentHome {
         var files = new ClusterFileHome(client, indexOf(shop), mirror);
         openOrSeed(files.index(), () -> seedsOf(own));
         try {
-            files.clearMirror(List.of(CONTENT, HISTORY));
+            files.clearMirror(List.of(CONTENT, HISTORY, ShopFolders.PERSONAL));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty the mirror " + mirror, e);
         }
