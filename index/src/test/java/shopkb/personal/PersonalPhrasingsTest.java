@@ -6,12 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shopkb.Fixture;
+import shopkb.SharedResources;
 import shopkb.editing.EntryNotFoundException;
 import shopkb.editing.ValidationFailedException;
 import shopkb.editing.VersionConflictException;
+import shopkb.search.RankingOptions;
+import shopkb.semantic.MeaningModel;
+import shopkb.shops.DataLayout;
+import shopkb.shops.OpenShops;
+import shopkb.shops.ShopCatalog;
+import shopkb.shops.ShopName;
+import shopkb.usage.UsageLog;
 
 /** An agent's own phrasings: theirs alone, checked like the team's, kept on disk with their history; suggestions too. */
 class PersonalPhrasingsTest {
@@ -82,5 +92,36 @@ class PersonalPhrasingsTest {
         assertThrows(EntryNotFoundException.class, () -> again.accept(suggested.id(), "bob", s -> "phr.x"), "decided once");
         Files.writeString(tmp.resolve("suggestions.jsonl"), "{\"event\":\"sugg", java.nio.file.StandardOpenOption.APPEND);
         assertEquals(List.of(), PersonalPhrasings.open(tmp).open(), "a line torn by a crash is skipped");
+    }
+
+    @Test
+    void aSuggestionMadeAfterALineTornByACrashIsKept() throws Exception {
+        var store = PersonalPhrasings.open(tmp);
+        var mine = store.create("xiaomei", "极兔快递", "亲,我们也发极兔快递", "/jt");
+        store.suggest("xiaomei", mine.phrasing().id(), null);
+        Files.writeString(tmp.resolve("suggestions.jsonl"), "{\"event\":\"sugg", java.nio.file.StandardOpenOption.APPEND);
+
+        var afterCrash = PersonalPhrasings.open(tmp);
+        Suggestion suggested = afterCrash.suggest("xiaomei", mine.phrasing().id(), "崩溃之后提的");
+
+        assertEquals(2, PersonalPhrasings.open(tmp).open().size(), "read back: on a line of its own, not joined to the torn one");
+        assertEquals(suggested, PersonalPhrasings.open(tmp).open().getLast());
+    }
+
+    @Test
+    void eachShopKeepsItsAgentsPhrasingsInItsOwnDataFolderAsBefore() throws Exception {
+        var catalog = new ShopCatalog(new DataLayout(tmp.resolve("data")), Fixture.copyTo(tmp));
+        try (var shared = SharedResources.open(RankingOptions.full(), MeaningModel.off(), tmp.resolve("data/vectors"), null);
+             var shops = OpenShops.open(catalog, shared, new OpenShops.Settings(UsageLog.Settings.defaults(), Duration.ZERO))) {
+            shops.create(new ShopName("other"), null, null);
+            for (String shop : List.of(ShopName.DEFAULT.value(), "other")) {
+                try (var lease = shops.use(new ShopName(shop))) {
+                    lease.shop().personal().create("xiaomei", "问候", "亲,在的", null);
+                }
+            }
+        }
+        assertTrue(Files.isRegularFile(tmp.resolve("data/personal/agent-xiaomei/phrasings.json")), "the default shop's");
+        assertTrue(Files.isRegularFile(tmp.resolve("data/shops/other/personal/agent-xiaomei/phrasings.json")));
+        assertEquals(1, PersonalPhrasings.open(tmp.resolve("data/shops/other/personal")).of("xiaomei").size());
     }
 }
