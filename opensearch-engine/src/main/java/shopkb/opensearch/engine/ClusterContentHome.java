@@ -23,8 +23,8 @@ import shopkb.usage.UsageHome;
  * Shops' content and change history kept in the cluster, so that any number of servers serve and edit the same shops and
  * none of them holds anything the others need: each shop's files are one index, {@code shopkb-files.<shop>} (see {@link
  * ClusterFileHome}), which each server mirrors under the shop's data folder ({@code cluster-mirror/}). The first server
- * to open a shop the cluster does not have yet starts its home from the shop's own folders (the YAML files and the
- * history there); {@link #moveIn} and {@link #moveOut} move a shop between a data folder and the cluster on purpose.
+ * to open a shop the cluster does not have yet starts its home from the shop's own folders (the YAML files, the history
+ * and the agents' own phrasings there); {@link #moveIn} and {@link #moveOut} move a shop between a data folder and the cluster on purpose.
  */
 public final class ClusterContentHome implements ContentHome {
 
@@ -124,10 +124,11 @@ public final class ClusterContentHome implements ContentHome {
         }
     }
 
-    /** A shop's content and history files, as its home names them. */
+    /** A shop's content, history and own-phrasing files, as its home names them. */
     private static List<Seed> seedsOf(ShopFolders own) {
         var seeds = new ArrayList<Seed>();
-        for (var folder : List.of(new Folder(own.content(), CONTENT), new Folder(own.history(), HISTORY))) {
+        for (var folder : List.of(new Folder(own.content(), CONTENT), new Folder(own.history(), HISTORY),
+                new Folder(own.personal(), ShopFolders.PERSONAL))) {
             for (Path file : filesUnder(folder.local())) {
                 seeds.add(new Seed(file, folder.name() + "/"
                         + folder.local().relativize(file).toString().replace(java.io.File.separatorChar, '/')));
@@ -138,7 +139,8 @@ public final class ClusterContentHome implements ContentHome {
 
     /**
      * Moves a shop's files out of the cluster into its own folders (replacing the content files there, adding the
-     * history), then deletes its files from the cluster. Servers over the cluster must not serve the shop meanwhile.
+     * history and the agents' own phrasings), then deletes its files from the cluster. Servers over the cluster must not
+     * serve the shop meanwhile.
      *
      * @return how many files were written
      */
@@ -154,6 +156,7 @@ public final class ClusterContentHome implements ContentHome {
             int written = 0;
             written += replaceFolder(scratch.resolve(CONTENT), own.content(), true);
             written += replaceFolder(scratch.resolve(HISTORY), own.history(), false);
+            written += replaceFolder(scratch.resolve(ShopFolders.PERSONAL), own.personal(), false);
             ClusterClient.Response deleted = client.delete("/" + indexOf(shop));
             if (!deleted.ok()) {
                 throw new IllegalStateException("the files were copied, but " + indexOf(shop) + " was not deleted: " + deleted);
