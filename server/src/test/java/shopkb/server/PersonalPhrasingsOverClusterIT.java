@@ -172,6 +172,7 @@ class PersonalPhrasingsOverClusterIT {
         var out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
         ShopCommand.run(List.of("move", "ownmoved"), Map.of("to", "opensearch"), config, out);
+        Folders.delete(catalog.folders(shop).personal()); // no longer read: the cluster is the home now
         try (server) {
             String agent = server.token("xiaomei-moved", Role.AGENT, "ownmoved");
             TestServer.Reply listed = server.send("GET", "/api/shops/ownmoved/phrasings/mine", agent, null, (String) null);
