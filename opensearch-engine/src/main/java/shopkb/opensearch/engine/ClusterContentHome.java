@@ -83,7 +83,7 @@ public final class ClusterContentHome implements ContentHome {
     }
 
     /**
-     * Moves a shop's files into the cluster: its content and history become the home every server opens.
+     * Moves a shop's files into the cluster: its content, history and own phrasings become the home every server opens.
      *
      * @return how many files were written
      * @throws IllegalStateException when the cluster holds the shop already (its files would be two truths)

@@ -20,7 +20,8 @@ import shopkb.shops.UnknownShopException;
  * {@code shop add NAME [--title T] [--copy-of SHOP]}, {@code shop remove NAME}, {@code shop list}: the shops in the data
  * folder. A running server finds a shop added here on its next request to it; a shop it has open is removed through
  * the API ({@code DELETE /api/shops/NAME}), which closes it first. {@code shop move NAME --to opensearch|embedded
- * --opensearch URL[,URL…]} moves a shop's content and history into the cluster, or back into its folders.
+ * --opensearch URL[,URL…]} moves a shop's content, history and agents' own phrasings into the cluster, or back into its
+ * folders.
  */
 public final class ShopCommand {
 
@@ -49,9 +50,9 @@ public final class ShopCommand {
     }
 
     /**
-     * Into the cluster: the shop's content and history files become its home there (refused when the cluster has the
-     * shop already). Out of it: the cluster's files replace the shop's content files and join its history, then the
-     * shop's files and units leave the cluster. Either way nothing is left behind half: the files are all written
+     * Into the cluster: the shop's content, history and own-phrasing files become its home there (refused when the
+     * cluster has the shop already). Out of it: the cluster's files replace the shop's content files and join its
+     * history and own phrasings, then the shop's files and units leave the cluster. Either way nothing is left behind half: the files are all written
      * before anything is deleted.
      */
     private static void move(ShopCatalog catalog, ShopName name, String to, ServerConfig config, PrintStream out) {
@@ -69,15 +70,16 @@ public final class ShopCommand {
         ShopFolders folders = catalog.folders(name);
         if (to.equals(EngineConfig.OPENSEARCH)) {
             int files = home.moveIn(name.value(), folders);
-            out.printf("shop '%s': %d content and history files written to %s; serve it with --engine opensearch%n", name, files,
+            out.printf("shop '%s': %d content, history and own-phrasing files written to %s; serve it with --engine opensearch%n", name, files,
                     home.indexOf(name.value()));
             return;
         }
         try {
             int files = home.moveOut(name.value(), folders);
             cluster.drop(name.value());
-            out.printf("shop '%s': %d content and history files written to %s and %s; %s and its units deleted from the "
-                    + "cluster; serve it embedded%n", name, files, folders.content(), folders.history(), home.indexOf(name.value()));
+            out.printf("shop '%s': %d content, history and own-phrasing files written to %s and %s; %s and its units deleted "
+                    + "from the cluster; serve it embedded%n", name, files, folders.content(), folders.data(),
+                    home.indexOf(name.value()));
         } catch (IOException e) {
             throw new UncheckedIOException("moving shop '" + name + "' out of the cluster failed; the cluster still holds it", e);
         }
