@@ -9,13 +9,13 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import shopkb.content.ContentFingerprint;
 import shopkb.content.ContentValidator;
@@ -78,8 +78,11 @@ public final class PersonalPhrasings {
 
     private final Path dir;
     private final FileHome files;
-    /** Each agent's phrasings by id, read on first use; guarded by this. */
-    private final Map<String, Map<String, PersonalPhrasing>> byAgent = new HashMap<>();
+    /**
+     * Each agent's phrasings by id (a map never changed once in here), read on first use. Read without this store's
+     * lock, so a search never waits for a save (over a cluster, a round trip to it); changed under the lock.
+     */
+    private final Map<String, Map<String, PersonalPhrasing>> byAgent = new ConcurrentHashMap<>();
     /** Every suggestion by id, in order; guarded by this. */
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
 
@@ -124,11 +127,11 @@ public final class PersonalPhrasings {
     }
 
     /** The agent's own phrasings, in the order they were created. */
-    public synchronized List<PersonalPhrasing> of(String agent) {
+    public List<PersonalPhrasing> of(String agent) {
         return List.copyOf(phrasings(agent).values());
     }
 
-    public synchronized Optional<Versioned> read(String agent, String id) {
+    public Optional<Versioned> read(String agent, String id) {
         return Optional.ofNullable(phrasings(agent).get(id)).map(p -> new Versioned(p, etag(p)));
     }
 
