@@ -24,7 +24,8 @@ import shopkb.usage.UsageHome;
  * none of them holds anything the others need: each shop's files are one index, {@code shopkb-files.<shop>} (see {@link
  * ClusterFileHome}), which each server mirrors under the shop's data folder ({@code cluster-mirror/}). The first server
  * to open a shop the cluster does not have yet starts its home from the shop's own folders (the YAML files, the history
- * and the agents' own phrasings there); {@link #moveIn} and {@link #moveOut} move a shop between a data folder and the cluster on purpose.
+ * and the agents' own phrasings there); {@link #moveIn} and {@link #moveOut} move a shop between a data folder and the
+ * cluster on purpose.
  */
 public final class ClusterContentHome implements ContentHome {
 
