@@ -69,12 +69,13 @@ public final class ContentEditor {
         }
         refuseOverwritingAnInvalidFile(entry);
         validate(entry, null);
-        write(null, entry, by, "create");
+        write(null, null, entry, by, "create");
         return new Versioned(entry, EntryCodec.etag(entry));
     }
 
     public synchronized Versioned update(String id, Entry entry, String ifMatch, String by) {
-        Entry current = current(id, ifMatch);
+        Current read = current(id, ifMatch);
+        Entry current = read.entry();
         if (!entry.id().equals(id)) {
             throw new ValidationFailedException(List.of(new FieldProblem("id", "must be '" + id + "', the id in the path")));
         }
@@ -83,7 +84,7 @@ public final class ContentEditor {
                     "an entry's type cannot change (" + current.typeName() + "); delete it and create a new one")));
         }
         validate(entry, current);
-        write(current, entry, by, "update");
+        write(current, read.bytes(), entry, by, "update");
         return new Versioned(entry, EntryCodec.etag(entry));
     }
 
@@ -112,7 +113,8 @@ public final class ContentEditor {
     }
 
     public synchronized void delete(String id, String ifMatch, String by) {
-        Entry current = current(id, ifMatch);
+        Current read = current(id, ifMatch);
+        Entry current = read.entry();
         if (current instanceof ProductEntry product) {
             String users = served.current().content().entries().values().stream()
                     .filter(e -> e.productCodes().contains(product.code()) && !e.id().equals(id))
@@ -122,7 +124,7 @@ public final class ContentEditor {
                         "product " + product.code() + " is still named by " + users + "; change those first")));
             }
         }
-        write(current, null, by, "delete");
+        write(current, read.bytes(), null, by, "delete");
     }
 
     /** Makes an earlier version current again, as a new change (the history keeps everything). */
@@ -139,11 +141,11 @@ public final class ContentEditor {
         if (current == null) {
             refuseOverwritingAnInvalidFile(restored);
             validate(restored, null);
-            write(null, restored, by, "restore");
+            write(null, null, restored, by, "restore");
         } else {
-            current(id, ifMatch);
-            validate(restored, current);
-            write(current, restored, by, "restore");
+            Current read = current(id, ifMatch);
+            validate(restored, read.entry());
+            write(read.entry(), read.bytes(), restored, by, "restore");
         }
         return new Versioned(restored, EntryCodec.etag(restored));
     }
@@ -190,7 +192,7 @@ public final class ContentEditor {
                 byte[] bytes = EntryCodec.toYaml(entry);
                 String relative = LoadedContent.relativePath(entry);
                 byte[] old = readBytes(relative);
-                writeFile(entry, relative, bytes, before.entry(entry.id()));
+                writeFile(entry, relative, old, bytes, before.entry(entry.id()));
                 history.append(entry.id(), by, action, new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                         old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
                 written.add(new ServedContent.FileChange(relative, old, bytes));
@@ -240,14 +242,22 @@ public final class ContentEditor {
         return Optional.of(problems.isEmpty() ? "not loaded yet" : problems);
     }
 
-    /** The entry as it stands, checked against the editor's version tag. */
-    private Entry current(String id, String ifMatch) {
+    /** An entry as it stands, and its file's bytes as read from its home. */
+    private record Current(Entry entry, byte[] bytes) {
+    }
+
+    /** The entry as it stands (read from its home), checked against the editor's version tag. */
+    private Current current(String id, String ifMatch) {
         Entry current = served.current().entry(id);
         if (current == null) {
             throw new EntryNotFoundException(id);
         }
         // The file may have been changed on disk (or by another server) since the last reload: it is the truth.
         byte[] fresh = files.fresh(contentDir.resolve(LoadedContent.relativePath(current)));
+        if (fresh == null) {
+            syncFiles(List.of(LoadedContent.relativePath(current))); // deleted meanwhile: by hand, or on another server
+            throw new EntryNotFoundException(id);
+        }
         Entry onDisk = fresh == null ? null : readEntryText(new String(fresh, java.nio.charset.StandardCharsets.UTF_8), current.getClass());
         if (onDisk != null && !onDisk.equals(current)) {
             syncFiles(List.of(LoadedContent.relativePath(current)));
@@ -259,7 +269,7 @@ public final class ContentEditor {
         if (!"*".equals(ifMatch) && !EntryCodec.etag(current).equals(ifMatch)) {
             throw conflict(current);
         }
-        return current;
+        return new Current(current, fresh);
     }
 
     /** The conflict an editor sees for a stale copy of {@code current}, naming who changed it last when known. */
@@ -299,13 +309,16 @@ public final class ContentEditor {
         }
     }
 
-    /** Writes (or, for {@code next == null}, deletes) one entry's file, records it, and applies it. */
-    private void write(Entry previous, Entry next, String by, String action) {
+    /**
+     * Writes (or, for {@code next == null}, deletes) one entry's file, records it, and applies it.
+     *
+     * @param old the file as the decision read it (null: none)
+     */
+    private void write(Entry previous, byte[] old, Entry next, String by, String action) {
         Entry subject = next != null ? next : previous;
         String relative = LoadedContent.relativePath(subject);
-        byte[] old = previous == null ? null : readBytes(relative);
         byte[] bytes = next == null ? null : EntryCodec.toYaml(next);
-        writeFile(subject, relative, bytes, previous);
+        writeFile(subject, relative, old, bytes, previous);
         history.append(subject.id(), by, action,
                 bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                 old == null ? null : new String(old, java.nio.charset.StandardCharsets.UTF_8));
@@ -317,11 +330,12 @@ public final class ContentEditor {
      * changed the file since this one read it), the home's version is taken in and the editor is told as if it had
      * lost a race here: the entry exists, was changed, or is gone.
      *
+     * @param old the file as the decision read it (null: none)
      * @param previous the entry as this server has it, or null when it is new here
      */
-    private void writeFile(Entry subject, String relative, byte[] bytes, Entry previous) {
+    private void writeFile(Entry subject, String relative, byte[] old, byte[] bytes, Entry previous) {
         try {
-            files.write(contentDir.resolve(relative), bytes);
+            files.write(contentDir.resolve(relative), old, bytes);
         } catch (StaleCopyException e) {
             syncFiles(List.of(relative));
             Entry now = served.current().entry(subject.id());

@@ -21,12 +21,14 @@ public interface FileHome {
     byte[] fresh(Path file);
 
     /**
-     * Writes the file (deletes it for {@code bytes == null}) at its home, then locally.
+     * Writes the file (deletes it for {@code bytes == null}) at its home, then locally, provided it is still what the
+     * caller decided on: {@code expected}, the bytes it read (null: absent). A shared home refuses when the file is no
+     * longer that, whether another server's write reached this server's mirror since the caller read it, or only the
+     * home; the local folder as the home has no other writer and takes the caller's word.
      *
-     * @throws StaleCopyException when the home changed the file since the local copy was taken; the local copy is
-     *                            then the home's again
+     * @throws StaleCopyException when the file changed since the caller read it; the local copy is then the home's
      */
-    void write(Path file, byte[] bytes);
+    void write(Path file, byte[] expected, byte[] bytes);
 
     /**
      * Appends one line, computed from the file's current bytes (null when absent), e.g. a history record numbered after

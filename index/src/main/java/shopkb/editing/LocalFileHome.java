@@ -15,7 +15,7 @@ final class LocalFileHome implements FileHome {
     }
 
     @Override
-    public void write(Path file, byte[] bytes) {
+    public void write(Path file, byte[] expected, byte[] bytes) {
         try {
             if (bytes == null) {
                 AtomicFiles.delete(file);

@@ -266,11 +266,12 @@ public final class PersonalPhrasings {
     private Change change(String agent, Function<Map<String, PersonalPhrasing>, Change> decide) {
         Path file = agentDir(agent).resolve(PHRASINGS);
         for (int attempt = 1; ; attempt++) {
-            Map<String, PersonalPhrasing> current = parse(agent, files.fresh(file));
+            byte[] read = files.fresh(file);
+            Map<String, PersonalPhrasing> current = parse(agent, read);
             byAgent.put(agent, current);
             Change change = decide.apply(current);
             try {
-                files.write(file, JSON.writeValueAsBytes(new AgentFile(List.copyOf(change.next().values()))));
+                files.write(file, read, JSON.writeValueAsBytes(new AgentFile(List.copyOf(change.next().values()))));
             } catch (StaleCopyException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;

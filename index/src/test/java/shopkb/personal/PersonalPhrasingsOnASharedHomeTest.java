@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shopkb.SharedHomeInMemory;
 import shopkb.editing.EntryNotFoundException;
 import shopkb.editing.VersionConflictException;
 

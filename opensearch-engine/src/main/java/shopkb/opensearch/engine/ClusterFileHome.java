@@ -82,9 +82,12 @@ final class ClusterFileHome implements FileHome {
     }
 
     @Override
-    public synchronized void write(Path file, byte[] bytes) {
+    public synchronized void write(Path file, byte[] expectedBytes, byte[] bytes) {
         String path = relative(file);
         byte[] local = readLocal(path);
+        if (!Arrays.equals(local, expectedBytes)) {
+            throw new StaleCopyException(file); // a pull brought another server's write since the caller read the file
+        }
         Version expected = versions.get(path);
         String write = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -120,7 +123,7 @@ final class ClusterFileHome implements FileHome {
             byte[] line = (lineAfter.apply(current) + "\n").getBytes(StandardCharsets.UTF_8);
             byte[] next = current == null ? line : concat(current, line);
             try {
-                write(file, next);
+                write(file, current, next);
                 return;
             } catch (StaleCopyException raced) {
                 // another server appended meanwhile: number the line after theirs

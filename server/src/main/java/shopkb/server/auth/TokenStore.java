@@ -162,13 +162,14 @@ public final class TokenStore {
      */
     private boolean change(java.util.function.UnaryOperator<List<StoredToken>> change) {
         for (int attempt = 1; ; attempt++) {
+            byte[] read = home.fresh(file);
             reloadIfChanged();
             List<StoredToken> next = change.apply(tokens);
             if (next == null) {
                 return false;
             }
             try {
-                save(next);
+                save(read, next);
                 return true;
             } catch (StaleCopyException raced) {
                 if (attempt == ATTEMPTS) {
@@ -183,13 +184,14 @@ public final class TokenStore {
         return tokens;
     }
 
-    private void save(List<StoredToken> next) {
+    /** @param read the file as the change was decided on (null: none) */
+    private void save(byte[] read, List<StoredToken> next) {
         try {
             byte[] bytes = JSON.writeValueAsBytes(new TokenFile(next));
             if (home == FileHome.LOCAL) {
                 AtomicFiles.writePrivate(file, bytes);
             } else {
-                home.write(file, bytes);
+                home.write(file, read, bytes);
                 ownerOnly(file);
             }
             tokens = List.copyOf(next);

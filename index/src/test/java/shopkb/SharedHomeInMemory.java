@@ -1,4 +1,4 @@
-package shopkb.personal;
+package shopkb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ import shopkb.editing.StaleCopyException;
  * files changed since. Each {@link #mirror} is one server's local folder. A test may slip another server's write in
  * just before a server's next write ({@link Mirror#beforeNextWrite}), the race a real cluster makes rare.
  */
-final class SharedHomeInMemory {
+public final class SharedHomeInMemory {
 
     /** A file as the home holds it: null bytes once deleted; the number of its last write. */
     private record Stored(byte[] bytes, long number) {
@@ -31,11 +31,11 @@ final class SharedHomeInMemory {
     private long writes;
 
     /** One server's view of the home, mirrored in {@code root}. */
-    Mirror mirror(Path root) {
+    public Mirror mirror(Path root) {
         return new Mirror(root);
     }
 
-    final class Mirror implements FileHome {
+    public final class Mirror implements FileHome {
 
         private final Path root;
         /** The number of each file's write this mirror holds. */
@@ -47,7 +47,7 @@ final class SharedHomeInMemory {
         }
 
         /** Runs {@code race} just before this server's next write reaches the home. */
-        void beforeNextWrite(Runnable race) {
+        public void beforeNextWrite(Runnable race) {
             this.beforeNextWrite = race;
         }
 
@@ -62,7 +62,7 @@ final class SharedHomeInMemory {
         }
 
         @Override
-        public void write(Path file, byte[] bytes) {
+        public void write(Path file, byte[] expected, byte[] bytes) {
             Runnable race = beforeNextWrite;
             beforeNextWrite = null;
             if (race != null) {
@@ -72,6 +72,9 @@ final class SharedHomeInMemory {
                 String path = relative(file);
                 Stored stored = files.get(path);
                 Long held = numbers.get(path);
+                if (!java.util.Arrays.equals(shopkb.editing.AtomicFiles.readIfExists(file), expected)) {
+                    throw new StaleCopyException(file); // this mirror took in a newer write since the caller read it
+                }
                 if (!Objects.equals(held, stored == null ? null : stored.number())) {
                     mirror(path, stored);
                     throw new StaleCopyException(file);
@@ -89,7 +92,7 @@ final class SharedHomeInMemory {
                 byte[] line = (lineAfter.apply(current) + "\n").getBytes(StandardCharsets.UTF_8);
                 byte[] next = current == null ? line : concat(current, line);
                 try {
-                    write(file, next);
+                    write(file, current, next);
                     return;
                 } catch (StaleCopyException raced) {
                     // another server appended meanwhile
