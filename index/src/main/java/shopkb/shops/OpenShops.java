@@ -275,7 +275,8 @@ public final class OpenShops implements Closeable {
         var gone = new ArrayList<Slot>();
         synchronized (slots) {
             for (Slot slot : slots.values()) {
-                if (!slot.name.isDefault() && !slot.closing && slot.createdNanos - asked < 0 && !listed.contains(slot.name.value())) {
+                boolean older = slot.createdNanos - asked < 0;
+                if (!slot.name.isDefault() && !slot.closing && older && !listed.contains(slot.name.value())) {
                     slot.closing = true;
                     slot.removedElsewhere = true;
                     LOG.info("shop '{}' was removed through another server; closing it here", slot.name);

@@ -209,12 +209,14 @@ public final class ShopCatalog {
      */
     private ShopInfo createInHome(ShopName name, String title, String created, ShopName copyOf) {
         setAside(name);
+        byte[] shopFile;
         try {
-            if (!home.create(name.value(), JSON.writeValueAsBytes(new ShopFile(title, created)), copyOf == null ? null : copyOf.value())) {
-                throw new ShopExistsException(name);
-            }
+            shopFile = JSON.writeValueAsBytes(new ShopFile(title, created));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write shop '" + name + "''s " + DataLayout.SHOP_FILE, e);
+        }
+        if (!home.create(name.value(), shopFile, copyOf == null ? null : copyOf.value())) {
+            throw new ShopExistsException(name);
         }
         return new ShopInfo(name.value(), title, created);
     }

@@ -141,18 +141,23 @@ class ShopsOverClusterIT {
         assertTrue(clusterHas("/shopkb-files.gone") && clusterHas("/_alias/shopkb-gone"));
 
         long sent = System.nanoTime();
-        TestServer.Reply removed = a.send("DELETE", "/api/shops/gone", a.adminToken, null, (String) null);
+        TestServer.Reply removed;
+        long refused;
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            Future<TestServer.Reply> removing = pool.submit(() -> a.send("DELETE", "/api/shops/gone", a.adminToken, null, (String) null));
+            int status = b.get("/api/shops/gone/search?q=" + encode("发什么快递")).status();
+            while (status != 404 && System.nanoTime() - sent < CLOSES_WITHIN.toNanos()) {
+                Thread.sleep(20);
+                status = b.get("/api/shops/gone/search?q=" + encode("发什么快递")).status();
+            }
+            refused = System.nanoTime();
+            assertEquals(404, status, "the other server still served the removed shop " + CLOSES_WITHIN.toMillis() + " ms after");
+            removed = removing.get();
+        }
         long answered = System.nanoTime();
         assertEquals(204, removed.status(), removed.json() == null ? "" : removed.json().toString());
-        int status = b.get("/api/shops/gone/search?q=" + encode("发什么快递")).status();
-        while (status != 404 && System.nanoTime() - sent < CLOSES_WITHIN.toNanos()) {
-            Thread.sleep(20);
-            status = b.get("/api/shops/gone/search?q=" + encode("发什么快递")).status();
-        }
-        long refused = System.nanoTime();
-        assertEquals(404, status, "the other server still served the removed shop " + CLOSES_WITHIN.toMillis() + " ms after");
-        System.out.printf("removal: A answered in %d ms; B refused the shop %d ms after the DELETE was sent%n",
-                (answered - sent) / 1_000_000, (refused - sent) / 1_000_000);
+        System.out.printf("removal: B refused the shop %d ms after the DELETE was sent to A, which answered after %d ms%n",
+                (refused - sent) / 1_000_000, (answered - sent) / 1_000_000);
         assertFalse(listedOn(b, "gone"));
         assertFalse(listedOn(a, "gone"));
 
