@@ -138,6 +138,12 @@ class ShopsOverClusterIT {
         shop(config(work.resolve("a")), Map.of("to", EngineConfig.OPENSEARCH), "move", "gone");
         var added = b.send("POST", "/api/shops/gone/entries", b.adminToken, null, phrasing("phr.keep", "亲,这条删店后也要留着"));
         assertEquals(201, added.status(), "B has the shop open and wrote to it: " + added.json());
+        assertEquals(200, b.get("/api/shops/gone/search?q=" + encode("能发顺丰吗")).status());
+        long logged = System.nanoTime();
+        while (countIn("shopkb-usage.gone") == 0 && System.nanoTime() - logged < ServersOverOneClusterIT.SPREAD.toNanos()) {
+            Thread.sleep(50);
+        }
+        assertTrue(countIn("shopkb-usage.gone") > 0, "B's search is in the shop's usage log in the cluster");
         assertTrue(clusterHas("/shopkb-files.gone") && clusterHas("/_alias/shopkb-gone"));
 
         long sent = System.nanoTime();
@@ -162,6 +168,7 @@ class ShopsOverClusterIT {
         assertFalse(listedOn(a, "gone"));
 
         assertFalse(clusterHas("/shopkb-files.gone"), "the shop's files index is deleted");
+        assertFalse(clusterHas("/shopkb-usage.gone"), "the shop's usage log index is deleted");
         assertFalse(clusterHas("/_alias/shopkb-gone"), "the shop's units alias is deleted");
         assertEquals(0, cluster("/_cat/indices/shopkb-gone*?format=json").size(), "the shop's units indexes are deleted");
 
@@ -171,6 +178,8 @@ class ShopsOverClusterIT {
         assertTrue(Files.isRegularFile(kept.resolve("content/faq/faq.product.care.yaml")), "with the copied content");
         assertTrue(Files.readString(kept.resolve("history/phr.keep.jsonl")).contains("删店后也要留着"), "and its history");
         assertEquals("要删的店", JSON.readTree(kept.resolve("shop.json").toFile()).get("title").asText());
+        assertTrue(Files.readString(kept.resolve("usage-from-cluster.jsonl")).contains("能发顺丰吗"),
+                "the usage log the cluster held is kept: the search made on B");
         assertFalse(Files.exists(work.resolve("b/data/shops/gone")), "B's folder of the shop is moved aside");
         assertTrue(Files.isDirectory(onlyFolder(work.resolve("b/data/removed"), "gone-")));
 
@@ -278,6 +287,12 @@ class ShopsOverClusterIT {
             assertEquals(1, matching.size(), "folders " + prefix + "* in " + parent + ": " + matching);
             return matching.getFirst();
         }
+    }
+
+    /** How many documents the index holds (0 when it does not exist). */
+    private static long countIn(String index) throws Exception {
+        HttpResponse<String> response = clusterGet("/" + index + "/_search?size=0&track_total_hits=true");
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).path("hits").path("total").path("value").asLong() : 0;
     }
 
     private static boolean clusterHas(String path) throws Exception {

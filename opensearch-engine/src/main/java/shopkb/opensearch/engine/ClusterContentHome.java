@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +61,9 @@ public final class ClusterContentHome implements ContentHome {
      * at the listing each second and closes a shop that left it, so none is still writing into the index as it goes.
      */
     private static final Duration OTHERS_CLOSE = Duration.ofMillis(1500);
+    /** Where a removed shop's usage log events are kept, in its removed folder. */
+    static final String KEPT_USAGE = "usage-from-cluster.jsonl";
+    private static final int USAGE_PAGE = 1000;
     /** How long a server waits for another one that is writing a new home's first files. */
     private static final Duration SEED_WAIT = Duration.ofSeconds(30);
     private static final int SEED_BULK_BYTES = 4 << 20;
@@ -98,7 +104,11 @@ public final class ClusterContentHome implements ContentHome {
     /** The shop's usage log in the cluster, {@code shopkb-usage.<shop>}. */
     @Override
     public UsageHome usageHome(String shop) {
-        return ClusterUsageHome.open(client, prefix + "usage." + shop);
+        return ClusterUsageHome.open(client, usageIndexOf(shop));
+    }
+
+    private String usageIndexOf(String shop) {
+        return prefix + "usage." + shop;
     }
 
     /** Whether the cluster holds the shop's files. */
@@ -293,15 +303,16 @@ public final class ClusterContentHome implements ContentHome {
     }
 
     /**
-     * Takes the shop out of the listing (servers serving it close it within a second), blocks writes to its files, writes
-     * them all into {@code keep}, then deletes its files index. A failure before the deletion puts the shop back in
-     * service.
+     * Takes the shop out of the listing (servers serving it close it within a second), blocks writes to its files and its
+     * usage log, writes them all into {@code keep} (the usage log's events as {@value #KEPT_USAGE}), then deletes both
+     * indexes. A failure before the deletion puts the shop back in service.
      *
      * @throws UnknownShopException when the cluster holds no whole shop of that name (another server removed it)
      */
     @Override
     public void drop(String shop, ShopFolders keep) {
         String index = indexOf(shop);
+        String usage = usageIndexOf(shop);
         ClusterClient.Response marker = client.throughFailover("reading " + index, () -> client.get("/" + index + "/_doc/" + SEEDED),
                 answer -> true);
         ClusterClient.Response unlisted = marker.ok() ? client.throughFailover("unlisting " + index,
@@ -311,13 +322,20 @@ public final class ClusterContentHome implements ContentHome {
         }
         require(unlisted, "take " + index + " out of the listing");
         long listedUntil = System.nanoTime();
+        // Checked once the shop is out of the listing: no server opens it (and so creates its usage log) after that.
+        List<String> indexes = client.get("/" + usage).ok() ? List.of(index, usage) : List.of(index);
         try {
-            require(client.put("/" + index + "/_settings", blockWrites(true)), "block writes to " + index);
+            for (String blocked : indexes) {
+                require(client.put("/" + blocked + "/_settings", blockWrites(true)), "block writes to " + blocked);
+            }
             Path scratch = scratchBeside(keep.data());
             try {
                 keepFiles(index, scratch, keep);
             } finally {
                 deleteScratch(scratch);
+            }
+            if (indexes.contains(usage)) {
+                keepUsage(usage, keep.data().resolve(KEPT_USAGE));
             }
             long waitNanos = OTHERS_CLOSE.toNanos() - (System.nanoTime() - listedUntil);
             if (waitNanos > 0) {
@@ -329,7 +347,9 @@ public final class ClusterContentHome implements ContentHome {
             }
             var failure = new IllegalStateException("shop '" + shop + "' was not removed; it is served again: " + e.getMessage(), e);
             try {
-                require(client.put("/" + index + "/_settings", blockWrites(false)), "unblock writes to " + index);
+                for (String blocked : indexes) {
+                    require(client.put("/" + blocked + "/_settings", blockWrites(false)), "unblock writes to " + blocked);
+                }
                 require(client.put("/" + index + "/_doc/" + SEEDED + "?refresh=true", (ObjectNode) marker.body().path("_source")),
                         "list " + index + " again");
             } catch (RuntimeException restoring) {
@@ -337,7 +357,47 @@ public final class ClusterContentHome implements ContentHome {
             }
             throw failure;
         }
-        require(client.delete("/" + index), "delete " + index + " (its files are kept in " + keep.data() + ")");
+        for (String kept : indexes) {
+            require(client.delete("/" + kept), "delete " + kept + " (what it held is kept in " + keep.data() + ")");
+        }
+    }
+
+    /**
+     * Writes every event of a shop's usage log index, in the order logged, one JSON object a line (as the index holds
+     * it), into {@code file}, forced to disk.
+     */
+    private void keepUsage(String index, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        long after = -1;
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            while (true) {
+                long from = after;
+                ObjectNode body = ClusterClient.JSON.createObjectNode();
+                body.putObject("query").putObject("range").putObject("_seq_no").put("gt", from);
+                body.putArray("sort").addObject().put("_seq_no", "asc");
+                body.put("seq_no_primary_term", true).put("size", USAGE_PAGE);
+                ClusterClient.Response page = client.throughFailover("reading " + index,
+                        () -> client.post("/" + index + "/_search", body), ClusterContentHome::fromEveryShard);
+                require(page, "give the events of " + index);
+                JsonNode hits = page.body().path("hits").path("hits");
+                var lines = new StringBuilder();
+                for (JsonNode hit : hits) {
+                    lines.append(hit.path("_source")).append('\n');
+                    after = hit.path("_seq_no").asLong();
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                if (hits.size() < USAGE_PAGE) {
+                    break;
+                }
+            }
+            out.force(true);
+        }
+        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        }
     }
 
     private static ObjectNode blockWrites(boolean blocked) {
@@ -444,7 +504,7 @@ public final class ClusterContentHome implements ContentHome {
         action.putObject("index").put("_id", SEEDED);
         bulk.append(action).append('\n').append(ClusterClient.JSON.createObjectNode().put("files", seeds.size())).append('\n');
         sendSeed(index, bulk);
-        LOG.info("{}: its first {} files written from this server's", index, seeds.size());
+        LOG.info("{}: its first {} files written", index, seeds.size());
         return seeds.size();
     }
 
