@@ -171,8 +171,15 @@ public final class OpenShops implements Closeable {
         }
     }
 
-    /** Creates a shop (see {@link ShopCatalog#create}) and opens it, so it is searchable when this returns. */
+    /**
+     * Creates a shop (see {@link ShopCatalog#create}) and opens it, so it is searchable when this returns. When other
+     * servers share the catalog, a shop of the name this server still has open though another server removed it is
+     * closed first (for up to 30 s while its requests finish), so the new shop never shares its folder.
+     */
     public ShopInfo create(ShopName name, String title, ShopName copyOf) {
+        if (catalog.shared()) {
+            awaitClosed(name);
+        }
         ShopInfo info = catalog.create(name, title, copyOf);
         try (Lease lease = use(name)) {
             lease.shop();
@@ -259,7 +266,7 @@ public final class OpenShops implements Closeable {
      * server's own folder of it is moved aside (see {@link ShopCatalog#setAside}). A shop opened after the catalog was
      * asked may be newer than the answer and is left alone.
      */
-    public void closeRemovedElsewhere() {
+    public synchronized void closeRemovedElsewhere() {
         long asked = System.nanoTime();
         var listed = new java.util.HashSet<String>();
         try {
@@ -287,6 +294,42 @@ public final class OpenShops implements Closeable {
             }
         }
         closeAside(gone, true);
+    }
+
+    /**
+     * Closes here a shop of the name that another server removed, and waits until it is closed (for up to {@link
+     * #REMOVE_WAIT_MILLIS} while its requests finish).
+     */
+    private void awaitClosed(ShopName name) {
+        long deadline = System.currentTimeMillis() + REMOVE_WAIT_MILLIS;
+        while (true) {
+            closeRemovedElsewhere();
+            boolean open;
+            CompletableFuture<Void> closing;
+            synchronized (slots) {
+                Slot slot = slots.get(name);
+                if (slot != null && !slot.closing) {
+                    return; // the catalog lists it: creating it is refused as a shop that exists
+                }
+                open = slot != null;
+                closing = closings.get(name);
+            }
+            if (!open) {
+                if (closing != null) {
+                    closing.join();
+                }
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("shop '" + name + "', removed through another server, is still in use here");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for shop '" + name + "' to close", e);
+            }
+        }
     }
 
     /**

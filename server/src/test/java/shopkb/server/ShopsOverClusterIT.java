@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,7 @@ import shopkb.opensearch.nodes.LocalCluster;
 import shopkb.opensearch.nodes.LocalNode;
 import shopkb.server.cli.ShopCommand;
 import shopkb.shops.DataLayout;
+import shopkb.shops.OpenShops;
 import shopkb.shops.ShopCatalog;
 import shopkb.shops.ShopName;
 import shopkb.usage.UsageLog;
@@ -180,6 +182,11 @@ class ShopsOverClusterIT {
         assertEquals("要删的店", JSON.readTree(kept.resolve("shop.json").toFile()).get("title").asText());
         assertTrue(Files.readString(kept.resolve("usage-from-cluster.jsonl")).contains("能发顺丰吗"),
                 "the usage log the cluster held is kept: the search made on B");
+        // B closes the shop once its requests under way are done (at the look after refusing it, when one was).
+        long closing = System.nanoTime();
+        while (Files.exists(work.resolve("b/data/shops/gone")) && System.nanoTime() - closing < CLOSES_WITHIN.toNanos()) {
+            Thread.sleep(20);
+        }
         assertFalse(Files.exists(work.resolve("b/data/shops/gone")), "B's folder of the shop is moved aside");
         assertTrue(Files.isDirectory(onlyFolder(work.resolve("b/data/removed"), "gone-")));
 
@@ -189,6 +196,39 @@ class ShopsOverClusterIT {
         assertEquals("新店", titleOn(a, "gone"));
         assertEquals(404, a.get("/api/shops/gone/entries/phr.keep").status(), "the new shop holds nothing of the old");
         assertEquals(404, b.get("/api/shops/gone/entries/phr.keep").status());
+    }
+
+    @Test
+    void aShopRemovedElsewhereClosesOnlyOnceItsRequestsAreDoneAndCreatingItsNameAgainWaitsForThat() throws Exception {
+        assertEquals(201, a.send("POST", "/api/shops", a.adminToken, null, """
+                {"name": "busy", "copyOf": "default"}""").status());
+        OpenShops.Lease underWay = b.server().shops().use(new ShopName("busy")); // a request on B, still running
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            assertEquals(204, a.send("DELETE", "/api/shops/busy", a.adminToken, null, (String) null).status());
+            long removed = System.nanoTime();
+            int status = b.get("/api/shops/busy/search?q=" + encode("发什么快递")).status();
+            while (status != 404 && System.nanoTime() - removed < CLOSES_WITHIN.toNanos()) {
+                Thread.sleep(20);
+                status = b.get("/api/shops/busy/search?q=" + encode("发什么快递")).status();
+            }
+            assertEquals(404, status, "new requests to the removed shop are refused on B");
+            assertTrue(underWay.shop().kb().entry("faq.product.care").isPresent(), "the request under way still has its shop");
+            assertTrue(Files.isDirectory(work.resolve("b/data/shops/busy/cluster-mirror")), "B's folder stays while it is in use");
+
+            Future<TestServer.Reply> again = pool.submit(() -> b.send("POST", "/api/shops", b.adminToken, null, """
+                    {"name": "busy", "title": "又开了"}"""));
+            Thread.sleep(1500);
+            assertFalse(again.isDone(), "a new shop of the name waits on B until the old one is closed there");
+            underWay.close();
+            TestServer.Reply created = again.get(10, TimeUnit.SECONDS);
+            assertEquals(201, created.status(), created.json().toString());
+        } finally {
+            underWay.close();
+        }
+        Path old = onlyFolder(work.resolve("b/data/removed"), "busy-");
+        assertTrue(Files.isRegularFile(old.resolve("cluster-mirror/content/faq/faq.product.care.yaml")), "B's old folder, aside");
+        assertEquals("又开了", titleOn(a, "busy"));
+        assertEquals(404, b.get("/api/shops/busy/entries/faq.product.care").status(), "the new shop is empty");
     }
 
     @Test
