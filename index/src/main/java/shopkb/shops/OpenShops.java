@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -85,7 +86,7 @@ public final class OpenShops implements Closeable {
     private final ScheduledFuture<?> idleCloser;
     /** The look for shops removed through other servers, or null when the catalog is this server's alone. */
     private final ScheduledFuture<?> removedCloser;
-    /** Whether the last look for removed shops failed (logged once until one succeeds); only that look uses it. */
+    /** Whether the last look for removed shops failed (logged once until one succeeds); guarded by this. */
     private boolean removedLookFailing;
 
     private OpenShops(ShopCatalog catalog, SharedResources shared, Settings settings) {
@@ -268,7 +269,7 @@ public final class OpenShops implements Closeable {
      */
     public synchronized void closeRemovedElsewhere() {
         long asked = System.nanoTime();
-        var listed = new java.util.HashSet<String>();
+        var listed = new HashSet<String>();
         try {
             catalog.list().forEach(shop -> listed.add(shop.name()));
         } catch (RuntimeException e) {
@@ -354,7 +355,8 @@ public final class OpenShops implements Closeable {
                             slot.name, to));
                 }
             } catch (RuntimeException e) {
-                LOG.warn("moving aside this server's folder of removed shop '{}' failed: {}", slot.name, e.toString());
+                LOG.warn("moving aside this server's folder of removed shop '{}' failed (it stays where it is): {}", slot.name,
+                        e.toString());
             } finally {
                 synchronized (slots) {
                     closings.remove(slot.name, done.get(slot));

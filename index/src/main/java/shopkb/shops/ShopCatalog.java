@@ -49,7 +49,11 @@ public final class ShopCatalog {
     private final ContentHome home;
     private final UnitEngine engine;
 
-    /** The shop folders on disk. @param defaultContent the default shop's content folder (the server's {@code --content}) */
+    /**
+     * The shop folders on disk.
+     *
+     * @param defaultContent the default shop's content folder (the server's {@code --content})
+     */
     public ShopCatalog(DataLayout layout, Path defaultContent) {
         this(layout, defaultContent, ContentHome.LOCAL, UnitEngine.EMBEDDED);
     }

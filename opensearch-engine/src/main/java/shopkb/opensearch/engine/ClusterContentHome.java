@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -258,6 +258,9 @@ public final class ClusterContentHome implements ContentHome {
         try {
             scratch = Files.createTempDirectory("shopkb-new-shop-");
             if (copyOf != null) {
+                if (shop(copyOf).isEmpty()) {
+                    throw new UnknownShopException(new ShopName(copyOf)); // the default shop, before any server opened it
+                }
                 new ClusterFileHome(client, indexOf(copyOf), scratch).pull();
             }
             Files.write(scratch.resolve(SHOP_FILE), shopFile);
@@ -323,7 +326,8 @@ public final class ClusterContentHome implements ContentHome {
         require(unlisted, "take " + index + " out of the listing");
         long listedUntil = System.nanoTime();
         // Checked once the shop is out of the listing: no server opens it (and so creates its usage log) after that.
-        List<String> indexes = client.get("/" + usage).ok() ? List.of(index, usage) : List.of(index);
+        boolean logged = client.throughFailover("reading " + usage, () -> client.get("/" + usage), answer -> true).ok();
+        List<String> indexes = logged ? List.of(index, usage) : List.of(index);
         try {
             for (String blocked : indexes) {
                 require(client.put("/" + blocked + "/_settings", blockWrites(true)), "block writes to " + blocked);
@@ -334,7 +338,7 @@ public final class ClusterContentHome implements ContentHome {
             } finally {
                 deleteScratch(scratch);
             }
-            if (indexes.contains(usage)) {
+            if (logged) {
                 keepUsage(usage, keep.data().resolve(KEPT_USAGE));
             }
             long waitNanos = OTHERS_CLOSE.toNanos() - (System.nanoTime() - listedUntil);
