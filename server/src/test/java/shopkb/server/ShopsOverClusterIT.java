@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shopkb.opensearch.nodes.LocalCluster;
 import shopkb.opensearch.nodes.LocalNode;
+import shopkb.server.auth.Role;
 import shopkb.server.cli.ShopCommand;
 import shopkb.shops.DataLayout;
 import shopkb.shops.OpenShops;
@@ -141,6 +142,9 @@ class ShopsOverClusterIT {
         var added = b.send("POST", "/api/shops/gone/entries", b.adminToken, null, phrasing("phr.keep", "亲,这条删店后也要留着"));
         assertEquals(201, added.status(), "B has the shop open and wrote to it: " + added.json());
         assertEquals(200, b.get("/api/shops/gone/search?q=" + encode("能发顺丰吗")).status());
+        String agent = b.token("xiaomei-gone", Role.AGENT, "gone");
+        assertEquals(201, b.send("POST", "/api/shops/gone/phrasings/mine", agent, null, """
+                {"title": "我的", "text": "亲,我自己的话术也要留着"}""").status());
         long logged = System.nanoTime();
         while (countIn("shopkb-usage.gone") == 0 && System.nanoTime() - logged < ServersOverOneClusterIT.SPREAD.toNanos()) {
             Thread.sleep(50);
@@ -180,6 +184,10 @@ class ShopsOverClusterIT {
         assertTrue(Files.isRegularFile(kept.resolve("content/faq/faq.product.care.yaml")), "with the copied content");
         assertTrue(Files.readString(kept.resolve("history/phr.keep.jsonl")).contains("删店后也要留着"), "and its history");
         assertEquals("要删的店", JSON.readTree(kept.resolve("shop.json").toFile()).get("title").asText());
+        try (Stream<Path> personal = Files.walk(kept.resolve("personal"))) {
+            assertTrue(personal.filter(Files::isRegularFile).anyMatch(file -> read(file).contains("我自己的话术也要留着")),
+                    "the agent's own phrasing is kept too");
+        }
         assertTrue(Files.readString(kept.resolve("usage-from-cluster.jsonl")).contains("能发顺丰吗"),
                 "the usage log the cluster held is kept: the search made on B");
         // B closes the shop once its requests under way are done (at the look after refusing it, when one was).
@@ -348,6 +356,14 @@ class ShopsOverClusterIT {
     private static HttpResponse<String> clusterGet(String path) throws Exception {
         URI node = cluster.nodes().getFirst().uri();
         return HTTP.send(HttpRequest.newBuilder(node.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String encode(String text) {
