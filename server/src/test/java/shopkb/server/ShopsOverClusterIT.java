@@ -23,14 +23,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import shopkb.opensearch.nodes.LocalCluster;
-import shopkb.opensearch.nodes.LocalNode;
 import shopkb.server.auth.Role;
 import shopkb.server.cli.ShopCommand;
 import shopkb.shops.DataLayout;
@@ -45,37 +39,12 @@ import shopkb.usage.UsageLog;
  * the other at once, a copy is taken from the cluster's copy of its source, and a shop removed through one is refused by
  * the other within about a second, its files kept in the remover's {@code data/removed/} and its indexes gone.
  */
-class ShopsOverClusterIT {
+class ShopsOverClusterIT extends TwoServersOverOneNode {
 
     /** How long a server may take to close a shop removed through another (it looks every second). */
     static final Duration CLOSES_WITHIN = Duration.ofMillis(2500);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    static Path work;
-    static LocalCluster cluster;
-    static EngineConfig engine;
-    static TestServer a;
-    static TestServer b;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = LocalCluster.start(work.resolve("cluster"), 1, List.of(ServersOverOneClusterIT.ZIP));
-        String urls = cluster.nodes().stream().map(LocalNode::uri).map(Object::toString).collect(Collectors.joining(","));
-        engine = new EngineConfig(EngineConfig.OPENSEARCH, urls, ServersOverOneClusterIT.ZIP, 1);
-        a = new TestServer(work.resolve("a"), engine);
-        b = new TestServer(work.resolve("b"), engine);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {a, b, cluster}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
-    }
 
     @Test
     void aShopCreatedThroughOneServerIsListedAndServedByTheOtherAtOnce() throws Exception {
@@ -146,7 +115,7 @@ class ShopsOverClusterIT {
         assertEquals(201, b.send("POST", "/api/shops/gone/phrasings/mine", agent, null, """
                 {"title": "我的", "text": "亲,我自己的话术也要留着"}""").status());
         long logged = System.nanoTime();
-        while (countIn("shopkb-usage.gone") == 0 && System.nanoTime() - logged < ServersOverOneClusterIT.SPREAD.toNanos()) {
+        while (countIn("shopkb-usage.gone") == 0 && System.nanoTime() - logged < SPREAD.toNanos()) {
             Thread.sleep(50);
         }
         assertTrue(countIn("shopkb-usage.gone") > 0, "B's search is in the shop's usage log in the cluster");
@@ -317,9 +286,9 @@ class ShopsOverClusterIT {
         return false;
     }
 
-    /** Asks until the entry's answer holds {@code text}, for up to {@link ServersOverOneClusterIT#SPREAD}. */
+    /** Asks until the entry's answer holds {@code text}, for up to {@link #SPREAD}. */
     private static TestServer.Reply awaitAnswer(TestServer server, String path, String text) throws Exception {
-        long deadline = System.nanoTime() + ServersOverOneClusterIT.SPREAD.toNanos();
+        long deadline = System.nanoTime() + SPREAD.toNanos();
         TestServer.Reply reply = server.get(path);
         while (!reply.json().path("answer").asText().contains(text) && System.nanoTime() < deadline) {
             Thread.sleep(50);
