@@ -33,6 +33,13 @@ public interface UnitEngine {
 
     UnitIndex open(Opening opening);
 
+    /**
+     * Deletes the units of a shop that no longer exists; nothing for an engine that keeps them in the shop's folder
+     * (which is moved aside with the shop).
+     */
+    default void drop(String shop) {
+    }
+
     /** The Lucene index in the shop's data folder. */
     UnitEngine EMBEDDED = o -> KnowledgeIndex.open(o.folders().index(), o.analyzer(), o.fingerprint(), o.entries(), o.meaning(),
             o.scheduler());

@@ -17,6 +17,9 @@ import shopkb.ShopFolders;
  * data/shops/NAME/index, ...   its data (see {@link ShopFolders})
  * data/removed/NAME-TIME/      a removed shop, kept whole until someone deletes it
  * </pre>
+ *
+ * Over a cluster that keeps the shops, a shop's title and content are the cluster's, and {@code data/shops/NAME/} holds
+ * this server's mirror of them and what the server keeps of the shop alone.
  */
 public record DataLayout(Path data) {
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,10 +56,14 @@ public final class OpenShops implements Closeable {
     /** A shop being opened, open, or being closed; guarded by {@link #slots}, except {@link #shop} (by itself). */
     private static final class Slot {
         private final ShopName name;
+        /** When the shop was found in the catalog (just before). */
+        private final long createdNanos = System.nanoTime();
         private Shop shop;
         private int users;
-        private long lastUsedNanos = System.nanoTime();
+        private long lastUsedNanos = createdNanos;
         private boolean closing;
+        /** Another server removed the shop: it closes once its requests under way are done. */
+        private boolean removedElsewhere;
 
         private Slot(ShopName name) {
             this.name = name;
@@ -69,6 +74,8 @@ public final class OpenShops implements Closeable {
     private static final long IDLE_CHECK_SECONDS = 30;
     private static final long REMOVE_WAIT_MILLIS = 30_000;
     private static final long CLOSE_WAIT_MILLIS = 10_000;
+    /** How often a server whose shops other servers create and remove looks for shops removed elsewhere. */
+    private static final long REMOVED_CHECK_MILLIS = 1000;
 
     private final ShopCatalog catalog;
     private final SharedResources shared;
@@ -77,6 +84,10 @@ public final class OpenShops implements Closeable {
     /** Shops whose closing has begun, done when their files are free to be opened again. */
     private final Map<ShopName, CompletableFuture<Void>> closings = new HashMap<>();
     private final ScheduledFuture<?> idleCloser;
+    /** The look for shops removed through other servers, or null when the catalog is this server's alone. */
+    private final ScheduledFuture<?> removedCloser;
+    /** Whether the last look for removed shops failed (logged once until one succeeds); guarded by this. */
+    private boolean removedLookFailing;
 
     private OpenShops(ShopCatalog catalog, SharedResources shared, Settings settings) {
         this.catalog = catalog;
@@ -84,6 +95,8 @@ public final class OpenShops implements Closeable {
         this.settings = settings;
         this.idleCloser = shared.housekeeping().scheduler().scheduleWithFixedDelay(this::closeIdle, IDLE_CHECK_SECONDS,
                 IDLE_CHECK_SECONDS, TimeUnit.SECONDS);
+        this.removedCloser = catalog.shared() ? shared.housekeeping().scheduler().scheduleWithFixedDelay(
+                this::closeRemovedElsewhere, REMOVED_CHECK_MILLIS, REMOVED_CHECK_MILLIS, TimeUnit.MILLISECONDS) : null;
     }
 
     /** Opens the registry and the default shop (which a one-shop server served, and which stays open). */
@@ -159,8 +172,15 @@ public final class OpenShops implements Closeable {
         }
     }
 
-    /** Creates a shop (see {@link ShopCatalog#create}) and opens it, so it is searchable when this returns. */
+    /**
+     * Creates a shop (see {@link ShopCatalog#create}) and opens it, so it is searchable when this returns. When other
+     * servers share the catalog, a shop of the name this server still has open though another server removed it is
+     * closed first (for up to 30 s while its requests finish), so the new shop never shares its folder.
+     */
     public ShopInfo create(ShopName name, String title, ShopName copyOf) {
+        if (catalog.shared()) {
+            awaitClosed(name);
+        }
         ShopInfo info = catalog.create(name, title, copyOf);
         try (Lease lease = use(name)) {
             lease.shop();
@@ -237,20 +257,111 @@ public final class OpenShops implements Closeable {
                     idle.add(slot);
                 }
             }
-            for (Slot slot : idle) {
-                slots.remove(slot.name);
-                closings.put(slot.name, new CompletableFuture<>());
+        }
+        closeAside(idle, false);
+    }
+
+    /**
+     * Closes the open shops the catalog no longer lists because another server removed them (when other servers share
+     * the catalog; every second): a request to one is refused from this look on, those under way finish first, and this
+     * server's own folder of it is moved aside (see {@link ShopCatalog#setAside}). A shop opened after the catalog was
+     * asked may be newer than the answer and is left alone.
+     */
+    public synchronized void closeRemovedElsewhere() {
+        long asked = System.nanoTime();
+        var listed = new HashSet<String>();
+        try {
+            catalog.list().forEach(shop -> listed.add(shop.name()));
+        } catch (RuntimeException e) {
+            if (!removedLookFailing) {
+                LOG.warn("looking for shops removed through other servers failed (looked again every second): {}", e.toString());
+            }
+            removedLookFailing = true;
+            return;
+        }
+        removedLookFailing = false;
+        var gone = new ArrayList<Slot>();
+        synchronized (slots) {
+            for (Slot slot : slots.values()) {
+                boolean older = slot.createdNanos - asked < 0;
+                if (!slot.name.isDefault() && !slot.closing && older && !listed.contains(slot.name.value())) {
+                    slot.closing = true;
+                    slot.removedElsewhere = true;
+                    LOG.info("shop '{}' was removed through another server; closing it here", slot.name);
+                }
+                if (slot.removedElsewhere && slot.users == 0) {
+                    gone.add(slot);
+                }
             }
         }
-        for (Slot slot : idle) {
+        closeAside(gone, true);
+    }
+
+    /**
+     * Closes here a shop of the name that another server removed, and waits until it is closed (for up to {@link
+     * #REMOVE_WAIT_MILLIS} while its requests finish).
+     */
+    private void awaitClosed(ShopName name) {
+        long deadline = System.currentTimeMillis() + REMOVE_WAIT_MILLIS;
+        while (true) {
+            closeRemovedElsewhere();
+            boolean open;
+            CompletableFuture<Void> closing;
+            synchronized (slots) {
+                Slot slot = slots.get(name);
+                if (slot != null && !slot.closing) {
+                    return; // the catalog lists it: creating it is refused as a shop that exists
+                }
+                open = slot != null;
+                closing = closings.get(name);
+            }
+            if (!open) {
+                if (closing != null) {
+                    closing.join();
+                }
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("shop '" + name + "', removed through another server, is still in use here");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for shop '" + name + "' to close", e);
+            }
+        }
+    }
+
+    /**
+     * Closes slots marked closing and takes them out; opening one of their names again waits until they are closed.
+     *
+     * @param setAside whether this server's folder of each shop is moved aside once it is closed
+     */
+    private void closeAside(List<Slot> closing, boolean setAside) {
+        var done = new HashMap<Slot, CompletableFuture<Void>>();
+        synchronized (slots) {
+            for (Slot slot : closing) {
+                slots.remove(slot.name, slot);
+                done.put(slot, new CompletableFuture<>());
+                closings.put(slot.name, done.get(slot));
+            }
+        }
+        for (Slot slot : closing) {
             try {
                 closeSlot(slot);
-            } finally {
-                CompletableFuture<Void> done;
-                synchronized (slots) {
-                    done = closings.remove(slot.name);
+                if (setAside) {
+                    catalog.setAside(slot.name).ifPresent(to -> LOG.info("this server's folder of removed shop '{}' is kept in {}",
+                            slot.name, to));
                 }
-                done.complete(null);
+            } catch (RuntimeException e) {
+                LOG.warn("moving aside this server's folder of removed shop '{}' failed (it stays where it is): {}", slot.name,
+                        e.toString());
+            } finally {
+                synchronized (slots) {
+                    closings.remove(slot.name, done.get(slot));
+                }
+                done.get(slot).complete(null);
             }
         }
     }
@@ -272,6 +383,9 @@ public final class OpenShops implements Closeable {
     @Override
     public void close() {
         idleCloser.cancel(false);
+        if (removedCloser != null) {
+            removedCloser.cancel(false);
+        }
         List<Slot> all;
         synchronized (slots) {
             all = new ArrayList<>(slots.values());

@@ -59,8 +59,8 @@ public final class KbServer implements AutoCloseable {
         }
         OpenShops shops = null;
         try {
-            shops = OpenShops.open(new ShopCatalog(config.layout(), config.contentDir()), shared,
-                    new OpenShops.Settings(config.usage(), config.shopIdle()));
+            var catalog = new ShopCatalog(config.layout(), config.contentDir(), shared.home(), shared.engine());
+            shops = OpenShops.open(catalog, shared, new OpenShops.Settings(config.usage(), config.shopIdle()));
             FileHome serverFiles = engine.serverFiles(config.dataDir(), List.of(DataLayout.TOKENS));
             TokenStore tokens = TokenStore.open(config.tokenFile(), serverFiles);
             if (serverFiles != FileHome.LOCAL) {

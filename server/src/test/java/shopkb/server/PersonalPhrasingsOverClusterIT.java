@@ -15,14 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import shopkb.editing.Folders;
-import shopkb.opensearch.nodes.LocalCluster;
-import shopkb.opensearch.nodes.LocalNode;
 import shopkb.personal.PersonalPhrasings;
 import shopkb.server.auth.Role;
 import shopkb.server.cli.ShopCommand;
@@ -37,35 +32,15 @@ import shopkb.usage.UsageLog;
  * two servers give one 200 and one 412, suggestions reach the editors of every server, and a server with an empty data
  * folder (or a shop moved into the cluster and back) loses none of them.
  */
-class PersonalPhrasingsOverClusterIT {
+class PersonalPhrasingsOverClusterIT extends TwoServersOverOneNode {
 
-    @TempDir
-    static Path work;
-    static LocalCluster cluster;
-    static EngineConfig engine;
-    static TestServer a;
-    static TestServer b;
     /** An agent of the default shop, one token for both servers (tokens are homed in the cluster). */
     static String xiaomei;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.start(work.resolve("cluster"), 1, List.of(ServersOverOneClusterIT.ZIP));
-        String urls = cluster.nodes().stream().map(LocalNode::uri).map(Object::toString).collect(Collectors.joining(","));
-        engine = new EngineConfig(EngineConfig.OPENSEARCH, urls, ServersOverOneClusterIT.ZIP, 1);
-        a = new TestServer(work.resolve("a"), engine);
-        b = new TestServer(work.resolve("b"), engine);
         xiaomei = a.token("xiaomei", Role.AGENT, ShopName.DEFAULT.value());
         awaitOn(b, "/api/whoami", xiaomei, reply -> reply.json().path("name").asText().equals("xiaomei"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {a, b, cluster}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
     }
 
     @Test
@@ -210,16 +185,16 @@ class PersonalPhrasingsOverClusterIT {
         return listed(server, token, id);
     }
 
-    /** Asks until {@code done}, for up to {@link ServersOverOneClusterIT#SPREAD}. */
+    /** Asks until {@code done}, for up to {@link #SPREAD}. */
     private static void awaitOn(TestServer server, String path, String token, Predicate<TestServer.Reply> done)
             throws Exception {
-        long deadline = System.nanoTime() + ServersOverOneClusterIT.SPREAD.toNanos();
+        long deadline = System.nanoTime() + SPREAD.toNanos();
         TestServer.Reply reply = server.send("GET", path, token, null, (String) null);
         while (!done.test(reply) && System.nanoTime() < deadline) {
             Thread.sleep(50);
             reply = server.send("GET", path, token, null, (String) null);
         }
         assertTrue(done.test(reply), path + " on the server at " + server.base() + " within "
-                + ServersOverOneClusterIT.SPREAD.toSeconds() + " s: " + reply.json());
+                + SPREAD.toSeconds() + " s: " + reply.json());
     }
 }

@@ -12,18 +12,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import shopkb.KnowledgeBase;
 import shopkb.editing.HistoryStore;
 import shopkb.server.cli.ShopCommand;
@@ -31,46 +25,13 @@ import shopkb.shops.DataLayout;
 import shopkb.shops.ShopCatalog;
 import shopkb.shops.ShopName;
 import shopkb.usage.UsageLog;
-import shopkb.opensearch.nodes.LocalCluster;
-import shopkb.opensearch.nodes.LocalNode;
 
 /**
  * Two servers over one real OpenSearch node serve the same shop: the cluster is the home of its content and history, so
  * whatever one server accepts the other serves, the editing guarantees hold across them, and a third server with an
  * empty data folder serves it all.
  */
-class ServersOverOneClusterIT {
-
-    /** The zip {@code mvn package} built in opensearch-plugin; failsafe passes its path. */
-    static final Path ZIP = Path.of(Objects.requireNonNull(System.getProperty("shopkb.plugin.zip"),
-            "shopkb.plugin.zip is not set: run the tests on real nodes with mvn verify"));
-    /** How long a change made through one server may take to be served by another (it looks every second). */
-    static final Duration SPREAD = Duration.ofSeconds(5);
-
-    @TempDir
-    static Path work;
-    static LocalCluster cluster;
-    static EngineConfig engine;
-    static TestServer a;
-    static TestServer b;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = LocalCluster.start(work.resolve("cluster"), 1, List.of(ZIP));
-        String urls = cluster.nodes().stream().map(LocalNode::uri).map(Object::toString).collect(Collectors.joining(","));
-        engine = new EngineConfig(EngineConfig.OPENSEARCH, urls, ZIP, 1);
-        a = new TestServer(work.resolve("a"), engine);
-        b = new TestServer(work.resolve("b"), engine);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {a, b, cluster}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
-    }
+class ServersOverOneClusterIT extends TwoServersOverOneNode {
 
     @Test
     void anEntryCreatedThroughOneServerIsServedAndSearchedThroughTheOther() throws Exception {

@@ -12,7 +12,9 @@ import shopkb.shops.ShopName;
  * {@code GET /api/shops}: the shops the caller may use (all of them for anyone while reading is open and no token is
  * sent); {@code POST /api/shops {"name", "title", "copyOf"}} and {@code DELETE /api/shops/{shop}}: admins create a shop
  * (empty, or starting with a copy of another's content; searchable when the answer comes) and remove one (its folder is
- * moved aside whole).
+ * moved aside whole). Over a cluster the shops are the cluster's (see {@link shopkb.shops.ShopCatalog}): one created here
+ * is served by every server at once, one removed here is closed by the others within a second, its files kept in this
+ * server's {@code removed/}.
  */
 public final class ShopsHandler {
 

@@ -10,6 +10,7 @@ import shopkb.opensearch.engine.ClusterClient;
 import shopkb.opensearch.engine.ClusterContentHome;
 import shopkb.opensearch.engine.ClusterEngine;
 import shopkb.server.EngineConfig;
+import shopkb.server.RunningEngine;
 import shopkb.server.ServerConfig;
 import shopkb.shops.ShopCatalog;
 import shopkb.shops.ShopInfo;
@@ -19,9 +20,11 @@ import shopkb.shops.UnknownShopException;
 /**
  * {@code shop add NAME [--title T] [--copy-of SHOP]}, {@code shop remove NAME}, {@code shop list}: the shops in the data
  * folder. A running server finds a shop added here on its next request to it; a shop it has open is removed through
- * the API ({@code DELETE /api/shops/NAME}), which closes it first. {@code shop move NAME --to opensearch|embedded
- * --opensearch URL[,URL…]} moves a shop's content, history and agents' own phrasings into the cluster, or back into its
- * folders.
+ * the API ({@code DELETE /api/shops/NAME}), which closes it first. With {@code --opensearch URL[,URL…]} the same three
+ * act on the cluster's shops, which every server over it serves: an added shop is served at once, a removed one is
+ * closed by the servers within a second, its files kept in this data folder's {@code removed/}. {@code shop move NAME
+ * --to opensearch|embedded --opensearch URL[,URL…]} moves a shop's content, history and agents' own phrasings into the
+ * cluster, or back into its folders.
  */
 public final class ShopCommand {
 
@@ -29,23 +32,33 @@ public final class ShopCommand {
     }
 
     public static void run(List<String> args, Map<String, String> flags, ServerConfig config, PrintStream out) {
-        var catalog = new ShopCatalog(config.layout(), config.contentDir());
         String action = args.isEmpty() ? "list" : args.getFirst();
-        String title = flags.get("title");
-        String copyOf = flags.get("copy-of");
-        switch (action) {
-            case "move" -> move(catalog, nameArg(args), flags.get("to"), config, out);
-            case "add" -> {
-                ShopInfo created = catalog.create(nameArg(args), title, copyOf == null ? null : new ShopName(copyOf));
-                out.printf("shop '%s' (%s) created in %s%n", created.name(), created.title(), config.layout().shop(nameArg(args)));
+        if (action.equals("move")) {
+            move(new ShopCatalog(config.layout(), config.contentDir()), nameArg(args), flags.get("to"), config, out);
+            return;
+        }
+        if (!List.of("add", "remove", "list").contains(action)) {
+            throw new IllegalArgumentException("shop takes add NAME, remove NAME, move NAME --to opensearch|embedded, or list");
+        }
+        // With --opensearch, the shops every server over that cluster serves.
+        try (RunningEngine engine = RunningEngine.open(config.engine(), false)) {
+            var catalog = new ShopCatalog(config.layout(), config.contentDir(), engine.contentHome(), engine.engine());
+            String where = catalog.shared() ? "the cluster" : "this data folder";
+            switch (action) {
+                case "add" -> {
+                    String copyOf = flags.get("copy-of");
+                    ShopInfo created = catalog.create(nameArg(args), flags.get("title"), copyOf == null ? null : new ShopName(copyOf));
+                    out.printf("shop '%s' (%s) created in %s%n", created.name(), created.title(),
+                            catalog.shared() ? where + " (" + engine.description() + ")" : config.layout().shop(nameArg(args)));
+                }
+                case "remove" -> {
+                    ShopName name = nameArg(args);
+                    out.printf("shop '%s' removed from %s: its files are kept whole in %s%n", name, where, catalog.remove(name));
+                }
+                default -> catalog.list().forEach(shop -> out.printf("%s\t%s%s%n", shop.name(), shop.title(),
+                        ShopName.DEFAULT.value().equals(shop.name()) ? "\t(default: today's /api/... paths)"
+                                : shop.created() == null ? "" : "\tcreated " + shop.created()));
             }
-            case "remove" -> {
-                ShopName name = nameArg(args);
-                out.printf("shop '%s' removed: its folder is kept whole in %s%n", name, catalog.remove(name));
-            }
-            case "list" -> catalog.list().forEach(shop -> out.printf("%s\t%s%s%n", shop.name(), shop.title(),
-                    shop.created() == null ? "\t(default: today's /api/... paths)" : "\tcreated " + shop.created()));
-            default -> throw new IllegalArgumentException("shop takes add NAME, remove NAME, move NAME --to opensearch|embedded, or list");
         }
     }
 
@@ -62,8 +75,8 @@ public final class ShopCommand {
         if (config.engine().opensearch().isEmpty()) {
             throw new IllegalArgumentException("shop move needs the cluster's addresses: --opensearch http://host:9200[,...]");
         }
-        if (!catalog.exists(name)) {
-            throw new UnknownShopException(name);
+        if (to.equals(EngineConfig.OPENSEARCH) && !catalog.exists(name)) {
+            throw new UnknownShopException(name); // out of the cluster: the cluster says whether it holds the shop
         }
         ClusterEngine cluster = ClusterEngine.connect(ClusterClient.of(config.engine().opensearch()), ClusterEngine.DEFAULT_PREFIX);
         ClusterContentHome home = cluster.contentHome();
