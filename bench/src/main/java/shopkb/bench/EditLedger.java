@@ -1,0 +1,85 @@
+package shopkb.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The editor's record of what servers acknowledged: per entry, the text its last acknowledged edit wrote, and the texts of
+ * writes sent after it whose answer was lost (the server died under them: they may or may not have landed). Checked
+ * afterwards against what a server serves: an entry is present when it holds its last acknowledged text, or one of those
+ * later writes.
+ */
+final class EditLedger {
+
+    /** Reads an entry's text as a server serves it now; empty when the server does not know the entry (404). */
+    @FunctionalInterface
+    interface Reader {
+        Optional<String> text(String id) throws IOException, InterruptedException;
+    }
+
+    /** Of {@code entries} acknowledged entries, how many hold what was written; for each other, why not. */
+    record Check(int entries, int present, List<String> missing) {
+    }
+
+    private final Map<String, String> lastAcknowledged = new LinkedHashMap<>();
+    private final Map<String, List<String>> unknownSince = new HashMap<>();
+    private int acknowledgedEdits;
+
+    /** A 2xx: the entry now holds {@code text}; writes of unknown outcome before it are superseded. */
+    synchronized void acknowledged(String id, String text) {
+        lastAcknowledged.put(id, text);
+        unknownSince.remove(id);
+        acknowledgedEdits++;
+    }
+
+    /** A write sent whose answer never came. */
+    synchronized void unknown(String id, String text) {
+        unknownSince.computeIfAbsent(id, k -> new ArrayList<>()).add(text);
+    }
+
+    synchronized int acknowledgedEdits() {
+        return acknowledgedEdits;
+    }
+
+    /** The entries with at least one acknowledged edit. */
+    synchronized List<String> entries() {
+        return List.copyOf(lastAcknowledged.keySet());
+    }
+
+    /** Whether an edit of the entry (its creation included) was acknowledged. */
+    synchronized boolean isAcknowledged(String id) {
+        return lastAcknowledged.containsKey(id);
+    }
+
+    /** Reads every acknowledged entry through {@code reader} and compares it with what was written. */
+    Check check(Reader reader) throws InterruptedException {
+        Map<String, String> expected;
+        Map<String, List<String>> maybe;
+        synchronized (this) {
+            expected = new LinkedHashMap<>(lastAcknowledged);
+            maybe = new HashMap<>(unknownSince);
+        }
+        var missing = new ArrayList<String>();
+        for (var entry : expected.entrySet()) {
+            String id = entry.getKey();
+            Optional<String> served;
+            try {
+                served = reader.text(id);
+            } catch (IOException e) {
+                missing.add(id + ": not read (" + e.getMessage() + ")");
+                continue;
+            }
+            if (served.isEmpty()) {
+                missing.add(id + ": unknown to the server (404)");
+            } else if (!served.get().equals(entry.getValue()) && !maybe.getOrDefault(id, List.of()).contains(served.get())) {
+                missing.add(id + ": holds「" + served.get() + "」, not the acknowledged「" + entry.getValue() + "」");
+            }
+        }
+        return new Check(expected.size(), expected.size() - missing.size(), missing);
+    }
+}
