@@ -20,8 +20,8 @@ final class Balancer {
     /** Longer than a server's own failover window (10 s), so a search the server retries through is not cut short. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    /** A response and the server that gave it. */
-    record Answer(HttpResponse<String> response, URI server) {
+    /** A response, the server that gave it, and how many servers were tried for it (1: the first in turn answered). */
+    record Answer(HttpResponse<String> response, URI server, int tries) {
     }
 
     private final HttpClient http;
@@ -58,10 +58,12 @@ final class Balancer {
      */
     Answer get(String pathAndQuery) throws IOException, InterruptedException {
         IOException last = null;
+        int tries = 0;
         for (URI server : nextOrder()) {
+            tries++;
             try {
                 HttpRequest request = HttpRequest.newBuilder(server.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).build();
-                return new Answer(http.send(request, HttpResponse.BodyHandlers.ofString()), server);
+                return new Answer(http.send(request, HttpResponse.BodyHandlers.ofString()), server, tries);
             } catch (IOException e) {
                 last = e; // a GET is safe to send again, to another server
             }

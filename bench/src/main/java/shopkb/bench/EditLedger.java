@@ -77,9 +77,15 @@ final class EditLedger {
             if (served.isEmpty()) {
                 missing.add(id + ": unknown to the server (404)");
             } else if (!served.get().equals(entry.getValue()) && !maybe.getOrDefault(id, List.of()).contains(served.get())) {
-                missing.add(id + ": holds「" + served.get() + "」, not the acknowledged「" + entry.getValue() + "」");
+                missing.add(id + ": holds「" + shortened(served.get()) + "」, not the acknowledged「" + entry.getValue() + "」");
             }
         }
         return new Check(expected.size(), expected.size() - missing.size(), missing);
+    }
+
+    /** A served text on one line, at most 40 characters: enough to tell which text it is. */
+    private static String shortened(String text) {
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() <= 40 ? line : line.substring(0, 39) + "…";
     }
 }

@@ -28,7 +28,8 @@ final class Editor implements Runnable {
     record Faq(String id, String intent, String scenario) {
     }
 
-    private static final long PERIOD_NANOS = 200_000_000L;
+    static final int EDITS_PER_SECOND = 5;
+    private static final long PERIOD_NANOS = 1_000_000_000L / EDITS_PER_SECOND;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Balancer balancer;

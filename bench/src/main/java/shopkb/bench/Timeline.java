@@ -30,14 +30,15 @@ final class Timeline {
     }
 
     /**
-     * One phase's figures: searches answered and not, its longest error window (one that starts in it), latency of the
-     * answered searches (ms), and its edits by outcome.
+     * One phase's figures: searches answered and not, answered by another server than the first tried, its longest error
+     * window (one that starts in it), latency of the answered searches (ms), and its edits by outcome.
      */
-    record PhaseFigures(String name, double from, double to, long answered, long errors, double longestErrorWindow, double p50,
-                        double p99, double max, long acknowledged, long refused, long failed, long unknown) {
+    record PhaseFigures(String name, double from, double to, long answered, long errors, long failedOver,
+                        double longestErrorWindow, double p50, double p99, double max, long acknowledged, long refused,
+                        long failed, long unknown) {
     }
 
-    private record Search(long start, long end, boolean answered) {
+    private record Search(long start, long end, boolean answered, boolean failedOver) {
     }
 
     private record Edit(long start, EditOutcome outcome, String reason) {
@@ -67,8 +68,9 @@ final class Timeline {
         this.end = end;
     }
 
-    void search(long start, long end, boolean answered) {
-        searches.add(new Search(start, end, answered));
+    /** @param failedOver answered by another server than the one tried first */
+    void search(long start, long end, boolean answered, boolean failedOver) {
+        searches.add(new Search(start, end, answered, failedOver));
     }
 
     /** @param reason for a refused or failed edit, e.g. {@code 412} or {@code unreachable} */
@@ -101,14 +103,16 @@ final class Timeline {
             double longest = windows.stream().filter(w -> w.from() >= from && w.from() < until).mapToDouble(Window::seconds)
                     .max().orElse(0);
             List<Edit> edited = edits.stream().filter(e -> e.start() >= phase.start() && e.start() < to).toList();
-            figures.add(new PhaseFigures(phase.name(), from, until, answered.length, in.size() - answered.length, longest,
-                    LoadRun.pct(answered, 0.50), LoadRun.pct(answered, 0.99), LoadRun.pct(answered, 1.0), count(edited, EditOutcome.ACKNOWLEDGED),
-                    count(edited, EditOutcome.REFUSED), count(edited, EditOutcome.FAILED), count(edited, EditOutcome.UNKNOWN)));
+            figures.add(new PhaseFigures(phase.name(), from, until, answered.length, in.size() - answered.length,
+                    in.stream().filter(s -> s.answered() && s.failedOver()).count(), longest,
+                    LoadRun.pct(answered, 0.50), LoadRun.pct(answered, 0.99), LoadRun.pct(answered, 1.0),
+                    count(edited, EditOutcome.ACKNOWLEDGED), count(edited, EditOutcome.REFUSED), count(edited, EditOutcome.FAILED),
+                    count(edited, EditOutcome.UNKNOWN)));
         }
         return figures;
     }
 
-    /** The reasons given for edits of {@code outcome}, with how often, e.g. {@code {404=12, unreachable=2}}. */
+    /** The reasons given for edits of {@code outcome}, with how often, e.g. {@code {412=3, read 404=12}}. */
     Map<String, Long> reasons(EditOutcome outcome) {
         var reasons = new TreeMap<String, Long>();
         edits.stream().filter(e -> e.outcome() == outcome).forEach(e -> reasons.merge(e.reason(), 1L, Long::sum));

@@ -43,6 +43,7 @@ class BalancerTest {
                 Balancer.Answer answer = balancer.get("/api/search?q=x");
                 assertEquals(200, answer.response().statusCode());
                 assertEquals(alive, answer.server());
+                assertEquals(i % 2 == 0 ? 2 : 1, answer.tries(), "the dead server is first in turn every other time");
             }
         } finally {
             live.stop(0);
