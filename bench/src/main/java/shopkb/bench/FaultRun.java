@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -203,13 +202,13 @@ public final class FaultRun {
         try {
             long phase = (long) (secondsPerPhase * 1e9);
             awaitUntil(origin + phase);
-            LocalNode victim = primariesNode(cluster);
-            String holds = primaries(cluster, victim.name());
+            Victim victim = victim(cluster);
             String manager = cluster.clusterManager().name();
-            timeline.beginPhase("2 node " + victim.name() + " killed", System.nanoTime());
-            victim.kill();
-            out.printf("at %.1f s: kill -9 of OpenSearch %s, which held %s; %s%n", timeline.seconds(System.nanoTime()),
-                    victim.name(), holds, manager.equals(victim.name()) ? "it was the elected cluster manager"
+            timeline.beginPhase("2 node " + victim.node().name() + " killed", System.nanoTime());
+            victim.node().kill();
+            out.printf("at %.1f s: kill -9 of OpenSearch %s, which held the primaries of %s (of %d shopkb-* indexes); %s%n",
+                    timeline.seconds(System.nanoTime()), victim.node().name(), String.join(", ", victim.primaries()),
+                    victim.indexes(), manager.equals(victim.node().name()) ? "it was the elected cluster manager"
                             : "the elected cluster manager was " + manager);
 
             awaitUntil(origin + 2 * phase);
@@ -249,33 +248,41 @@ public final class FaultRun {
         return response.body();
     }
 
-    /** The node holding the most primaries of the shops' indexes (the first by name among equals). */
-    private static LocalNode primariesNode(LocalCluster cluster) throws IOException, InterruptedException {
-        var counts = new TreeMap<String, Integer>();
-        for (JsonNode shard : shards(cluster)) {
-            if (shard.path("prirep").asText().equals("p")) {
-                counts.merge(shard.path("node").asText(), 1, Integer::sum);
-            }
-        }
-        String name = counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .map(Map.Entry::getKey).orElseThrow(() -> new IllegalStateException("no primary of a shopkb-* index"));
-        return cluster.node(name);
+    /** The node to kill, the primaries it holds, and how many shopkb-* indexes the cluster has. */
+    private record Victim(LocalNode node, List<String> primaries, int indexes) {
     }
 
-    /** E.g. "the primaries of 1 of 1 shopkb-* indexes (shopkb-default-1)". */
-    private static String primaries(LocalCluster cluster, String node) throws IOException, InterruptedException {
-        var held = new ArrayList<String>();
-        var all = new TreeSet<String>();
+    /**
+     * The node holding the primaries that matter most to the default shop: of its files ({@code shopkb-files.default},
+     * the home of its content and history) and of its units ({@code shopkb-default-*}, what searches read); the first by
+     * name among equals.
+     */
+    private static Victim victim(LocalCluster cluster) throws IOException, InterruptedException {
+        var held = new TreeMap<String, List<String>>();
+        int indexes = 0;
         for (JsonNode shard : shards(cluster)) {
             if (shard.path("prirep").asText().equals("p")) {
-                all.add(shard.path("index").asText());
-                if (shard.path("node").asText().equals(node)) {
-                    held.add(shard.path("index").asText());
-                }
+                indexes++;
+                held.computeIfAbsent(shard.path("node").asText(), k -> new ArrayList<>()).add(shard.path("index").asText());
             }
         }
-        return "the primaries of " + held.size() + " of " + all.size() + " shopkb-* indexes (" + String.join(", ", held) + ")";
+        var chosen = held.entrySet().stream().max(Comparator.comparingInt((Map.Entry<String, List<String>> e) -> weight(e.getValue()))
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .orElseThrow(() -> new IllegalStateException("no primary of a shopkb-* index"));
+        return new Victim(cluster.node(chosen.getKey()), chosen.getValue(), indexes);
+    }
+
+    /** The files' primary counts more than the units' (edits are what must not be lost); both more than anything else. */
+    private static int weight(List<String> primaries) {
+        int weight = 0;
+        for (String index : primaries) {
+            if (index.equals("shopkb-files.default")) {
+                weight += 3;
+            } else if (index.startsWith("shopkb-default-")) {
+                weight += 2;
+            }
+        }
+        return weight;
     }
 
     /** Reads an entry's answer through one server. */
