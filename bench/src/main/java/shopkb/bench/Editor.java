@@ -40,6 +40,7 @@ final class Editor implements Runnable {
     private final List<String> created = new ArrayList<>();
     private final Random random = new Random(17);
     private volatile boolean stopped;
+    private volatile URI writingTo;
 
     /** @param tokens an editor's (or admin's) token for each server */
     Editor(Balancer balancer, Map<URI, String> tokens, List<Faq> faqs, EditLedger ledger, Timeline timeline) {
@@ -54,13 +55,12 @@ final class Editor implements Runnable {
     public void run() {
         long next = System.nanoTime();
         for (int n = 0; !stopped; n++) {
-            long start = System.nanoTime();
             String text = "亲,这是故障演练第" + n + "次编辑写下的答案。";
             try {
                 if (n % 3 == 0) {
-                    create("faq.faults.e" + n, text, start);
+                    create("faq.faults.e" + n, text);
                 } else {
-                    update(pick(), text, start);
+                    update(pick(), text);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -81,7 +81,7 @@ final class Editor implements Runnable {
         return choice < faqs.size() ? faqs.get(choice).id() : created.get(choice - faqs.size());
     }
 
-    private void create(String id, String text, long start) throws InterruptedException {
+    private void create(String id, String text) throws InterruptedException {
         Faq like = faqs.get(random.nextInt(faqs.size()));
         ObjectNode body = JSON.createObjectNode().put("type", "faq").put("id", id).put("intent", like.intent())
                 .put("scenario", like.scenario()).put("question", "故障演练新建的问题" + id.substring(id.lastIndexOf('.') + 1))
@@ -89,22 +89,21 @@ final class Editor implements Runnable {
         for (URI server : balancer.nextOrder()) {
             HttpRequest request = write(server, "/api/entries").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
             try {
-                HttpResponse<String> response = balancer.http().send(request, HttpResponse.BodyHandlers.ofString());
-                if (answered(id, text, response.statusCode(), start)) {
+                if (answered(id, text, sendWrite(server, request))) {
                     created.add(id);
                 }
                 return;
             } catch (IOException e) {
                 if (!neverSent(e)) {
-                    lost(id, text, start, e);
+                    lost(id, text, e);
                     return;
                 }
             }
         }
-        timeline.edit(start, EditOutcome.FAILED, "no server reachable");
+        timeline.edit(System.nanoTime(), EditOutcome.FAILED, "no server reachable");
     }
 
-    private void update(String id, String text, long start) throws InterruptedException {
+    private void update(String id, String text) throws InterruptedException {
         for (URI server : balancer.nextOrder()) {
             HttpResponse<String> read;
             try {
@@ -114,7 +113,7 @@ final class Editor implements Runnable {
                 continue; // a read: the next server
             }
             if (read.statusCode() != 200) {
-                timeline.edit(start, EditOutcome.FAILED, "read " + read.statusCode());
+                timeline.edit(System.nanoTime(), EditOutcome.FAILED, "read " + read.statusCode());
                 return;
             }
             HttpRequest request;
@@ -124,20 +123,35 @@ final class Editor implements Runnable {
                 request = write(server, "/api/entries/" + id).header("If-Match", read.headers().firstValue("ETag").orElse(""))
                         .PUT(HttpRequest.BodyPublishers.ofString(entry.toString())).build();
             } catch (IOException e) {
-                timeline.edit(start, EditOutcome.FAILED, "unreadable entry");
+                timeline.edit(System.nanoTime(), EditOutcome.FAILED, "unreadable entry");
                 return;
             }
             try {
-                answered(id, text, balancer.http().send(request, HttpResponse.BodyHandlers.ofString()).statusCode(), start);
+                answered(id, text, sendWrite(server, request));
                 return;
             } catch (IOException e) {
                 if (!neverSent(e)) {
-                    lost(id, text, start, e);
+                    lost(id, text, e);
                     return;
                 }
             }
         }
-        timeline.edit(start, EditOutcome.FAILED, "no server reachable");
+        timeline.edit(System.nanoTime(), EditOutcome.FAILED, "no server reachable");
+    }
+
+    /** Sends a write, known as under way to {@code server} until its answer (or failure) comes; returns the status. */
+    private int sendWrite(URI server, HttpRequest request) throws IOException, InterruptedException {
+        writingTo = server;
+        try {
+            return balancer.http().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } finally {
+            writingTo = null;
+        }
+    }
+
+    /** The server a write is under way to (sent, not yet answered), or null. */
+    URI writingTo() {
+        return writingTo;
     }
 
     private HttpRequest.Builder write(URI server, String path) {
@@ -146,19 +160,19 @@ final class Editor implements Runnable {
     }
 
     /** Records a server's answer to a write; true when it acknowledged it. */
-    private boolean answered(String id, String text, int status, long start) {
+    private boolean answered(String id, String text, int status) {
         if (status / 100 == 2) {
             ledger.acknowledged(id, text);
-            timeline.edit(start, EditOutcome.ACKNOWLEDGED, "");
+            timeline.edit(System.nanoTime(), EditOutcome.ACKNOWLEDGED, "");
             return true;
         }
-        timeline.edit(start, status == 412 || status == 409 ? EditOutcome.REFUSED : EditOutcome.FAILED, String.valueOf(status));
+        timeline.edit(System.nanoTime(), status == 412 || status == 409 ? EditOutcome.REFUSED : EditOutcome.FAILED, String.valueOf(status));
         return false;
     }
 
-    private void lost(String id, String text, long start, IOException e) {
+    private void lost(String id, String text, IOException e) {
         ledger.unknown(id, text);
-        timeline.edit(start, EditOutcome.UNKNOWN, e.getClass().getSimpleName());
+        timeline.edit(System.nanoTime(), EditOutcome.UNKNOWN, e.getClass().getSimpleName());
     }
 
     /** A connection that was refused or never made: the request did not leave, so another server may get it. */

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import shopkb.bench.Timeline.EditOutcome;
 import shopkb.content.ContentLoader;
@@ -48,6 +49,8 @@ public final class FaultRun {
     private static final int SEARCH_CLIENTS = 4;
     /** Existing FAQ entries the editor rewrites, beside the ones it creates. */
     private static final int FAQS_EDITED = 40;
+    /** How long the server kill waits for an edit under way to that server (five edits a second, half of them to it). */
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FaultRun() {
@@ -212,9 +215,11 @@ public final class FaultRun {
                             : "the elected cluster manager was " + manager);
 
             awaitUntil(origin + 2 * phase);
+            boolean underWay = awaitWriteTo(editor, a.base());
             timeline.beginPhase("3 " + a.name() + " killed", System.nanoTime());
             a.kill();
-            out.printf("at %.1f s: kill -9 of %s (pid %d)%n", timeline.seconds(System.nanoTime()), a.name(), a.pid());
+            out.printf("at %.1f s: kill -9 of %s (pid %d), %s%n", timeline.seconds(System.nanoTime()), a.name(), a.pid(),
+                    underWay ? "an edit to it under way" : "no edit to it under way");
 
             awaitUntil(origin + 3 * phase);
             timeline.beginPhase("4 " + b.name() + " alone", System.nanoTime());
@@ -229,6 +234,21 @@ public final class FaultRun {
         }
         timeline.end(System.nanoTime());
         return timeline;
+    }
+
+    /**
+     * Waits, up to {@link #WRITE_WAIT}, for the editor to have a write under way to {@code server}, so the server dies with
+     * one unanswered; returns whether it has.
+     */
+    private static boolean awaitWriteTo(Editor editor, URI server) {
+        long deadline = System.nanoTime() + WRITE_WAIT.toNanos();
+        while (!server.equals(editor.writingTo())) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        return true;
     }
 
     /** Waits for a point in time: the phases' length, not a condition. */

@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * When each search and edit of a fault run started and how it ended, and the phases the run went through; summed up per
- * phase afterwards. Searches that got no answer are grouped into error windows: failures less than {@link #WINDOW_GAP_SECONDS}
- * apart are one window, from the start of its first failed search to the end of its last. Thread-safe for recording.
+ * When each search of a fault run started and ended and whether it was answered, when each edit ended and how, and the
+ * phases the run went through; summed up per phase afterwards. Searches that got no answer are grouped into error
+ * windows: failures less than {@link #WINDOW_GAP_SECONDS} apart are one window, from the start of its first failed search
+ * to the end of its last. Thread-safe for recording.
  */
 final class Timeline {
 
@@ -41,7 +42,7 @@ final class Timeline {
     private record Search(long start, long end, boolean answered, boolean failedOver) {
     }
 
-    private record Edit(long start, EditOutcome outcome, String reason) {
+    private record Edit(long at, EditOutcome outcome, String reason) {
     }
 
     private record Phase(String name, long start) {
@@ -73,9 +74,13 @@ final class Timeline {
         searches.add(new Search(start, end, answered, failedOver));
     }
 
-    /** @param reason for a refused or failed edit, e.g. {@code 412} or {@code unreachable} */
-    void edit(long start, EditOutcome outcome, String reason) {
-        edits.add(new Edit(start, outcome, reason));
+    /**
+     * @param at when its outcome was known (nanoTime): an edit counts in the phase it ended in, so a write a kill cut off
+     *           counts in the kill's phase
+     * @param reason for a refused or failed edit, e.g. {@code 412} or {@code unreachable}
+     */
+    void edit(long at, EditOutcome outcome, String reason) {
+        edits.add(new Edit(at, outcome, reason));
     }
 
     /** Seconds from the origin to {@code nanos}. */
@@ -102,7 +107,7 @@ final class Timeline {
             double until = seconds(to);
             double longest = windows.stream().filter(w -> w.from() >= from && w.from() < until).mapToDouble(Window::seconds)
                     .max().orElse(0);
-            List<Edit> edited = edits.stream().filter(e -> e.start() >= phase.start() && e.start() < to).toList();
+            List<Edit> edited = edits.stream().filter(e -> e.at() >= phase.start() && e.at() < to).toList();
             figures.add(new PhaseFigures(phase.name(), from, until, answered.length, in.size() - answered.length,
                     in.stream().filter(s -> s.answered() && s.failedOver()).count(), longest,
                     LoadRun.pct(answered, 0.50), LoadRun.pct(answered, 0.99), LoadRun.pct(answered, 1.0),
