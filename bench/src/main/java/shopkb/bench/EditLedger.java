@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,11 @@ final class EditLedger {
         Optional<String> text(String id) throws IOException, InterruptedException;
     }
 
-    /** Of {@code entries} acknowledged entries, how many hold what was written; for each other, why not. */
-    record Check(int entries, int present, List<String> missing) {
+    /**
+     * Of {@code entries} acknowledged entries, how many hold what was written ({@code present}); how many writes whose
+     * answer was lost are what their entry holds ({@code lostAnswerLanded}); for each acknowledged entry missing, why.
+     */
+    record Check(int entries, int present, int lostAnswerLanded, List<String> missing) {
     }
 
     private final Map<String, String> lastAcknowledged = new LinkedHashMap<>();
@@ -51,12 +55,16 @@ final class EditLedger {
         return List.copyOf(lastAcknowledged.keySet());
     }
 
-    /** Whether an edit of the entry (its creation included) was acknowledged. */
-    synchronized boolean isAcknowledged(String id) {
-        return lastAcknowledged.containsKey(id);
+    /** Writes sent whose answer never came and no acknowledged edit of the same entry followed. */
+    synchronized int lostAnswers() {
+        return unknownSince.values().stream().mapToInt(List::size).sum();
     }
 
-    /** Reads every acknowledged entry through {@code reader} and compares it with what was written. */
+    /**
+     * Reads every entry with an acknowledged edit or a lost answer through {@code reader}, and compares it with what was
+     * written: an acknowledged entry must hold its last acknowledged text or a write of lost answer after it; an entry
+     * with only lost answers (a create the server died under) may hold anything, or not exist.
+     */
     Check check(Reader reader) throws InterruptedException {
         Map<String, String> expected;
         Map<String, List<String>> maybe;
@@ -65,22 +73,29 @@ final class EditLedger {
             maybe = new HashMap<>(unknownSince);
         }
         var missing = new ArrayList<String>();
-        for (var entry : expected.entrySet()) {
-            String id = entry.getKey();
+        int landed = 0;
+        var ids = new LinkedHashSet<>(expected.keySet());
+        ids.addAll(maybe.keySet());
+        for (String id : ids) {
+            String acknowledged = expected.get(id);
             Optional<String> served;
             try {
                 served = reader.text(id);
             } catch (IOException e) {
-                missing.add(id + ": not read (" + e.getMessage() + ")");
+                if (acknowledged != null) {
+                    missing.add(id + ": not read (" + e.getMessage() + ")");
+                }
                 continue;
             }
-            if (served.isEmpty()) {
+            if (served.isPresent() && maybe.getOrDefault(id, List.of()).contains(served.get())) {
+                landed++;
+            } else if (acknowledged != null && served.isEmpty()) {
                 missing.add(id + ": unknown to the server (404)");
-            } else if (!served.get().equals(entry.getValue()) && !maybe.getOrDefault(id, List.of()).contains(served.get())) {
-                missing.add(id + ": holds「" + shortened(served.get()) + "」, not the acknowledged「" + entry.getValue() + "」");
+            } else if (acknowledged != null && !served.get().equals(acknowledged)) {
+                missing.add(id + ": holds「" + shortened(served.get()) + "」, not the acknowledged「" + acknowledged + "」");
             }
         }
-        return new Check(expected.size(), expected.size() - missing.size(), missing);
+        return new Check(expected.size(), expected.size() - missing.size(), landed, missing);
     }
 
     /** A served text on one line, at most 40 characters: enough to tell which text it is. */

@@ -349,6 +349,10 @@ public final class FaultRun {
         out.printf("%nacknowledged edits: %d, to %d entries%n", ledger.acknowledgedEdits(), ledger.entries().size());
         out.printf("entries holding their last acknowledged edit afterwards: %d of %d (survivor), %d of %d (fresh server, "
                 + "empty data folder)%n", survivor.present(), survivor.entries(), fresh.present(), fresh.entries());
+        if (ledger.lostAnswers() > 0) {
+            out.printf("writes whose answer was lost with the server: %d, found written afterwards: %d (survivor), %d (fresh server)%n",
+                    ledger.lostAnswers(), survivor.lostAnswerLanded(), fresh.lostAnswerLanded());
+        }
         printMissing(out, "survivor", survivor);
         printMissing(out, "fresh server", fresh);
         double longest = windows.stream().mapToDouble(Timeline.Window::seconds).max().orElse(0);

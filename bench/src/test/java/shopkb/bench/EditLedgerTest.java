@@ -39,8 +39,28 @@ class EditLedgerTest {
         ledger.acknowledged("a", "acknowledged");
         ledger.unknown("a", "sent as the server died");
 
-        assertEquals(List.of(), ledger.check(serving(Map.of("a", "sent as the server died"))).missing());
-        assertEquals(List.of(), ledger.check(serving(Map.of("a", "acknowledged"))).missing());
+        EditLedger.Check landed = ledger.check(serving(Map.of("a", "sent as the server died")));
+        EditLedger.Check notLanded = ledger.check(serving(Map.of("a", "acknowledged")));
+
+        assertEquals(List.of(), landed.missing());
+        assertEquals(1, landed.lostAnswerLanded());
+        assertEquals(List.of(), notLanded.missing());
+        assertEquals(0, notLanded.lostAnswerLanded());
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsNoLossEitherWayAndCountsAsLandedWhenItIsThere() throws Exception {
+        var ledger = new EditLedger();
+        ledger.unknown("new", "created as the server died");
+
+        EditLedger.Check absent = ledger.check(serving(Map.of()));
+        EditLedger.Check there = ledger.check(serving(Map.of("new", "created as the server died")));
+
+        assertEquals(0, absent.entries());
+        assertEquals(List.of(), absent.missing());
+        assertEquals(0, absent.lostAnswerLanded());
+        assertEquals(1, there.lostAnswerLanded());
+        assertEquals(1, ledger.lostAnswers());
     }
 
     @Test
