@@ -33,6 +33,7 @@ final class EditLedger {
     private final Map<String, String> lastAcknowledged = new LinkedHashMap<>();
     private final Map<String, List<String>> unknownSince = new HashMap<>();
     private int acknowledgedEdits;
+    private int lostAnswers;
 
     /** A 2xx: the entry now holds {@code text}; writes of unknown outcome before it are superseded. */
     synchronized void acknowledged(String id, String text) {
@@ -44,6 +45,7 @@ final class EditLedger {
     /** A write sent whose answer never came. */
     synchronized void unknown(String id, String text) {
         unknownSince.computeIfAbsent(id, k -> new ArrayList<>()).add(text);
+        lostAnswers++;
     }
 
     synchronized int acknowledgedEdits() {
@@ -55,8 +57,13 @@ final class EditLedger {
         return List.copyOf(lastAcknowledged.keySet());
     }
 
-    /** Writes sent whose answer never came and no acknowledged edit of the same entry followed. */
+    /** Writes sent whose answer never came. */
     synchronized int lostAnswers() {
+        return lostAnswers;
+    }
+
+    /** Writes sent whose answer never came and no acknowledged edit of the same entry followed. */
+    synchronized int lostAnswersStanding() {
         return unknownSince.values().stream().mapToInt(List::size).sum();
     }
 

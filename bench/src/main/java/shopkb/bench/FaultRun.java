@@ -350,8 +350,9 @@ public final class FaultRun {
         out.printf("entries holding their last acknowledged edit afterwards: %d of %d (survivor), %d of %d (fresh server, "
                 + "empty data folder)%n", survivor.present(), survivor.entries(), fresh.present(), fresh.entries());
         if (ledger.lostAnswers() > 0) {
-            out.printf("writes whose answer was lost with the server: %d, found written afterwards: %d (survivor), %d (fresh server)%n",
-                    ledger.lostAnswers(), survivor.lostAnswerLanded(), fresh.lostAnswerLanded());
+            out.printf("writes whose answer was lost with the server: %d; %d not followed by an acknowledged edit of their entry,"
+                    + " of which found written afterwards: %d (survivor), %d (fresh server)%n", ledger.lostAnswers(),
+                    ledger.lostAnswersStanding(), survivor.lostAnswerLanded(), fresh.lostAnswerLanded());
         }
         printMissing(out, "survivor", survivor);
         printMissing(out, "fresh server", fresh);

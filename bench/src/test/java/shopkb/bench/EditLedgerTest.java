@@ -61,6 +61,7 @@ class EditLedgerTest {
         assertEquals(0, absent.lostAnswerLanded());
         assertEquals(1, there.lostAnswerLanded());
         assertEquals(1, ledger.lostAnswers());
+        assertEquals(1, ledger.lostAnswersStanding());
     }
 
     @Test
@@ -71,6 +72,8 @@ class EditLedgerTest {
         ledger.acknowledged("a", "three");
 
         assertEquals(1, ledger.check(serving(Map.of("a", "lost"))).missing().size());
+        assertEquals(1, ledger.lostAnswers());
+        assertEquals(0, ledger.lostAnswersStanding());
     }
 
     @Test
