@@ -11,8 +11,8 @@ import shopkb.server.cli.Flags;
 /**
  * {@code bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false] [--peer true|false]}, {@code bench --shops 1000 [--entries 200]
  * [--seconds 10] [--semantic true|false]}, {@code soak [--seconds 300] [--windows 10]} and {@code faults
- * [--seconds-per-phase 20] [--entries 2000]}; {@code --content DIR} names the
- * demo content the synthetic knowledge bases are made from.
+ * [--seconds-per-phase 20] [--entries 2000]}; {@code --content DIR} names the demo content the synthetic knowledge bases
+ * are made from.
  */
 public final class BenchMain {
 

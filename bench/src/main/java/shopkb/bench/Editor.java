@@ -63,6 +63,7 @@ final class Editor implements Runnable {
                     update(pick(), text);
                 }
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
             next += PERIOD_NANOS;
@@ -87,17 +88,10 @@ final class Editor implements Runnable {
                 .put("scenario", like.scenario()).put("question", "故障演练新建的问题" + id.substring(id.lastIndexOf('.') + 1))
                 .put("answer", text);
         for (URI server : balancer.nextOrder()) {
-            HttpRequest request = write(server, "/api/entries").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-            try {
-                if (answered(id, text, sendWrite(server, request))) {
-                    created.add(id);
-                }
+            HttpRequest request = writeRequest(server, "/api/entries").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build();
+            if (sent(server, request, id, text)) {
                 return;
-            } catch (IOException e) {
-                if (!neverSent(e)) {
-                    lost(id, text, e);
-                    return;
-                }
             }
         }
         timeline.edit(System.nanoTime(), EditOutcome.FAILED, "no server reachable");
@@ -120,23 +114,36 @@ final class Editor implements Runnable {
             try {
                 ObjectNode entry = (ObjectNode) JSON.readTree(read.body());
                 entry.put("answer", text);
-                request = write(server, "/api/entries/" + id).header("If-Match", read.headers().firstValue("ETag").orElse(""))
+                request = writeRequest(server, "/api/entries/" + id).header("If-Match", read.headers().firstValue("ETag").orElse(""))
                         .PUT(HttpRequest.BodyPublishers.ofString(entry.toString())).build();
             } catch (IOException e) {
                 timeline.edit(System.nanoTime(), EditOutcome.FAILED, "unreadable entry");
                 return;
             }
-            try {
-                answered(id, text, sendWrite(server, request));
+            if (sent(server, request, id, text)) {
                 return;
-            } catch (IOException e) {
-                if (!neverSent(e)) {
-                    lost(id, text, e);
-                    return;
-                }
             }
         }
         timeline.edit(System.nanoTime(), EditOutcome.FAILED, "no server reachable");
+    }
+
+    /**
+     * Sends a write of {@code text} to entry {@code id} and records how it ended; false only when it never left (the
+     * caller tries the next server). An entry created joins those the editor rewrites.
+     */
+    private boolean sent(URI server, HttpRequest request, String id, String text) throws InterruptedException {
+        try {
+            if (answered(id, text, sendWrite(server, request)) && request.method().equals("POST")) {
+                created.add(id);
+            }
+            return true;
+        } catch (IOException e) {
+            if (neverSent(e)) {
+                return false;
+            }
+            lost(id, text, e);
+            return true;
+        }
     }
 
     /** Sends a write, known as under way to {@code server} until its answer (or failure) comes; returns the status. */
@@ -154,7 +161,7 @@ final class Editor implements Runnable {
         return writingTo;
     }
 
-    private HttpRequest.Builder write(URI server, String path) {
+    private HttpRequest.Builder writeRequest(URI server, String path) {
         return HttpRequest.newBuilder(server.resolve(path)).timeout(Balancer.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + tokens.get(server)).header("Content-Type", "application/json");
     }

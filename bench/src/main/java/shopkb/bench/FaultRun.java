@@ -36,8 +36,8 @@ import shopkb.quality.SyntheticContent;
  * {@code faults}: a local three-node OpenSearch cluster and two shopkb servers over it, each in a process of its own
  * with its own data folder, serving the same shop. Under a search load spread over both servers (as a load balancer
  * would: what one cannot answer is asked of the other) and an editor writing through both, it goes through four phases:
- * steady; one OpenSearch node killed with SIGKILL (the one holding most primaries of the shops' indexes); one of the
- * servers killed with SIGKILL; the survivor alone. Then every acknowledged edit is read back through the survivor and
+ * steady; one OpenSearch node killed with SIGKILL (the one holding the primaries of the shop's files and units); one of
+ * the servers killed with SIGKILL (with an edit to it under way, when one comes in time); the survivor alone. Then every acknowledged edit is read back through the survivor and
  * through a fresh server started over the same cluster with an empty data folder. Prints a table per phase and returns
  * the process's exit status: 0 only when every acknowledged edit is present and no error window passed
  * {@link #FAILOVER_LIMIT_SECONDS}.
@@ -223,7 +223,8 @@ public final class FaultRun {
 
             awaitUntil(origin + 3 * phase);
             timeline.beginPhase("4 " + b.name() + " alone", System.nanoTime());
-            searching.join();
+            searching.join(); // the search load ends by itself after the four phases
+
         } finally {
             editor.stop();
             searching.join();
