@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import shopkb.server.EngineConfig;
 import shopkb.server.ServerConfig;
 import shopkb.server.cli.Flags;
 
 /**
  * {@code bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false] [--peer true|false]}, {@code bench --shops 1000 [--entries 200]
- * [--seconds 10] [--semantic true|false]} and {@code soak [--seconds 300] [--windows 10]}; {@code --content DIR} names the
- * demo content the synthetic knowledge bases are made from.
+ * [--seconds 10] [--semantic true|false]}, {@code soak [--seconds 300] [--windows 10]} and {@code faults
+ * [--seconds-per-phase 20] [--entries 2000]}; {@code --content DIR} names the demo content the synthetic knowledge bases
+ * are made from.
  */
 public final class BenchMain {
 
@@ -43,6 +45,9 @@ public final class BenchMain {
                     }
                 }
                 case "soak" -> Soak.run(demo, seconds, Integer.parseInt(named.getOrDefault("windows", "10")), System.out);
+                case "faults" -> System.exit(FaultRun.run(demo, Double.parseDouble(named.getOrDefault("seconds-per-phase", "20")),
+                        Integer.parseInt(named.getOrDefault("entries", "2000")),
+                        Path.of(named.getOrDefault("opensearch-plugin", EngineConfig.DEFAULT_PLUGIN.toString())), System.out));
                 default -> {
                     usage();
                     System.exit(2);
@@ -59,5 +64,6 @@ public final class BenchMain {
                 + "             [--engine opensearch]   (also the same server with its units in a local OpenSearch node)");
         System.err.println("       shopkb bench --shops 1000 [--entries 200] [--seconds 10] [--semantic true|false]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
+        System.err.println("       shopkb faults [--seconds-per-phase 20] [--entries 2000]   (3 OpenSearch nodes, 2 servers, kill -9 of each kind)");
     }
 }

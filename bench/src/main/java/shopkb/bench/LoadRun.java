@@ -64,7 +64,8 @@ public final class LoadRun {
         return new Result(concurrency, all.length, errors.get(), elapsed, pct(all, 0.50), pct(all, 0.99), pct(all, 0.999));
     }
 
-    private static double pct(long[] sorted, double p) {
+    /** The {@code p} percentile, in ms, of sorted nanosecond latencies (0 when there are none). */
+    static double pct(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }
