@@ -2,16 +2,13 @@ package shopkb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import shopkb.editing.FileHome;
 import shopkb.editing.StaleCopyException;
 
@@ -86,22 +83,6 @@ public final class SharedHomeInMemory {
         }
 
         @Override
-        public void append(Path file, Function<byte[], String> lineAfter) {
-            for (int attempt = 0; attempt < 5; attempt++) {
-                byte[] current = fresh(file);
-                byte[] line = (lineAfter.apply(current) + "\n").getBytes(StandardCharsets.UTF_8);
-                byte[] next = current == null ? line : concat(current, line);
-                try {
-                    write(file, current, next);
-                    return;
-                } catch (StaleCopyException raced) {
-                    // another server appended meanwhile
-                }
-            }
-            throw new StaleCopyException(file);
-        }
-
-        @Override
         public List<Path> pull() {
             synchronized (SharedHomeInMemory.this) {
                 var changed = new ArrayList<Path>();
@@ -138,11 +119,5 @@ public final class SharedHomeInMemory {
         private String relative(Path file) {
             return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] joined = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, joined, a.length, b.length);
-        return joined;
     }
 }

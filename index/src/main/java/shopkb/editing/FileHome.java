@@ -30,11 +30,31 @@ public interface FileHome {
      */
     void write(Path file, byte[] expected, byte[] bytes);
 
+    /** Attempts of an append racing other servers' appends to the same file. */
+    int APPEND_ATTEMPTS = 20;
+
     /**
      * Appends one line, computed from the file's current bytes (null when absent), e.g. a history record numbered after
-     * the last one.
+     * the last one. A shared home reads the file, writes it with the line, and does both again when another server
+     * appended meanwhile (the line then numbered after theirs).
      */
-    void append(Path file, Function<byte[], String> lineAfter);
+    default void append(Path file, Function<byte[], String> lineAfter) {
+        for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+            byte[] current = fresh(file);
+            byte[] line = (lineAfter.apply(current) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] next = current == null ? line : java.util.Arrays.copyOf(current, current.length + line.length);
+            if (current != null) {
+                System.arraycopy(line, 0, next, current.length, line.length);
+            }
+            try {
+                write(file, current, next);
+                return;
+            } catch (StaleCopyException raced) {
+                // another server appended meanwhile
+            }
+        }
+        throw new StaleCopyException(file);
+    }
 
     /**
      * Takes in what other servers wrote since the last call.

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import shopkb.editing.FileHome;
 import shopkb.editing.StaleCopyException;
 
@@ -51,8 +50,6 @@ final class ClusterFileHome implements FileHome {
     static final String WRITE = "write";
     static final String TEXT = "text";
     static final String DELETED = "deleted";
-    /** Attempts of an append racing other servers' appends to the same file. */
-    private static final int APPEND_ATTEMPTS = 20;
 
     private final ClusterClient client;
     private final String index;
@@ -112,22 +109,6 @@ final class ClusterFileHome implements FileHome {
                 throw new StaleCopyException(file);
             }
             expected = now == null ? null : now.version(); // the same text under another version (a tombstone)
-        }
-        throw new StaleCopyException(file);
-    }
-
-    @Override
-    public synchronized void append(Path file, Function<byte[], String> lineAfter) {
-        for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
-            byte[] current = fresh(file);
-            byte[] line = (lineAfter.apply(current) + "\n").getBytes(StandardCharsets.UTF_8);
-            byte[] next = current == null ? line : concat(current, line);
-            try {
-                write(file, current, next);
-                return;
-            } catch (StaleCopyException raced) {
-                // another server appended meanwhile: number the line after theirs
-            }
         }
         throw new StaleCopyException(file);
     }
@@ -252,11 +233,5 @@ final class ClusterFileHome implements FileHome {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot mirror " + path + " in " + root, e);
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] joined = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, joined, a.length, b.length);
-        return joined;
     }
 }
