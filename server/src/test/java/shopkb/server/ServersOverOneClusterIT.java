@@ -33,6 +33,8 @@ import shopkb.usage.UsageLog;
  */
 class ServersOverOneClusterIT extends TwoServersOverOneNode {
 
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @Test
     void anEntryCreatedThroughOneServerIsServedAndSearchedThroughTheOther() throws Exception {
         var created = a.send("POST", "/api/entries", a.editorToken, null, phrasing("phr.jitu", "亲,我们也可以发极兔快递哦"));
@@ -126,6 +128,26 @@ class ServersOverOneClusterIT extends TwoServersOverOneNode {
         }
         assertEquals("", a.send("GET", "/api/whoami", token, null, (String) null).json().path("name").asText(),
                 "revoked on B, refused on A");
+    }
+
+    @Test
+    void aSaveTheClusterBlocksIsA503ToTryAgainNotA500() throws Exception {
+        var client = shopkb.opensearch.engine.ClusterClient.of(engine.opensearch());
+        String blocks = "/shopkb-files.default/_settings";
+        TestServer.Reply read = a.get("/api/entries/faq.product.care");
+        String edited = read.json().toString().replace("\"answer\":\"", "\"answer\":\"写保护时改的。");
+        assertTrue(client.put(blocks, JSON.readTree("{\"index.blocks.write\": true}")).ok());
+        TestServer.Reply blocked;
+        try {
+            blocked = a.send("PUT", "/api/entries/faq.product.care", a.editorToken, read.etag(), edited);
+        } finally {
+            assertTrue(client.put(blocks, JSON.readTree("{\"index.blocks.write\": false}")).ok());
+        }
+
+        assertEquals(503, blocked.status(), blocked.json().toString());
+        assertEquals("engine_unavailable", blocked.json().get("error").asText());
+        assertEquals(200, a.send("PUT", "/api/entries/faq.product.care", a.editorToken, read.etag(), edited).status(),
+                "the same save goes through once the block is lifted");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import shopkb.editing.FileHome;
 import shopkb.editing.StaleCopyException;
+import shopkb.indexing.EngineUnavailableException;
 
 /**
  * One shop's content and history files kept in a cluster index every server shares, mirrored in a local folder. Each
@@ -94,6 +95,13 @@ final class ClusterFileHome implements FileHome {
                         response.body().path("_primary_term").asLong()));
                 writeLocal(path, bytes);
                 return;
+            }
+            if (response.status() == 403
+                    && response.body().path("error").path("type").asText().equals("cluster_block_exception")) {
+                // The shop is being removed (its index blocked for writes), or the cluster is read-only: not the
+                // caller's fault, and not for long.
+                throw new EngineUnavailableException(path + " cannot be written now: " + index + " takes no writes ("
+                        + response.body().path("error").path("reason").asText() + ")");
             }
             if (response.status() != 409) {
                 throw new IllegalStateException("the cluster refused to write " + path + " to " + index + ": "
