@@ -1,8 +1,11 @@
 package shopkb.editing;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the files an editor changes are kept. Either the local folder is their home ({@link #LOCAL}: each write is
@@ -30,30 +33,44 @@ public interface FileHome {
      */
     void write(Path file, byte[] expected, byte[] bytes);
 
-    /** Attempts of an append racing other servers' appends to the same file. */
-    int APPEND_ATTEMPTS = 20;
+    /** Attempts of a rewrite racing other servers' writes to the same file. */
+    int REWRITE_ATTEMPTS = 20;
+
+    /**
+     * Rewrites the file from what its home holds now: {@code change} is given the current bytes (null when absent) and
+     * returns the new ones (null: delete); when another server wrote the file meanwhile, it is given theirs and decides
+     * again, up to {@link #REWRITE_ATTEMPTS} times.
+     *
+     * @throws StaleCopyException when other servers' writes won every attempt
+     */
+    default void rewrite(Path file, UnaryOperator<byte[]> change) {
+        for (int attempt = 1; ; attempt++) {
+            byte[] current = fresh(file);
+            try {
+                write(file, current, change.apply(current));
+                return;
+            } catch (StaleCopyException raced) {
+                if (attempt == REWRITE_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
 
     /**
      * Appends one line, computed from the file's current bytes (null when absent), e.g. a history record numbered after
-     * the last one. A shared home reads the file, writes it with the line, and does both again when another server
-     * appended meanwhile (the line then numbered after theirs).
+     * the last one: a rewrite, so a line racing another server's append is numbered after theirs.
      */
     default void append(Path file, Function<byte[], String> lineAfter) {
-        for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
-            byte[] current = fresh(file);
-            byte[] line = (lineAfter.apply(current) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            byte[] next = current == null ? line : java.util.Arrays.copyOf(current, current.length + line.length);
-            if (current != null) {
-                System.arraycopy(line, 0, next, current.length, line.length);
+        rewrite(file, current -> {
+            byte[] line = (lineAfter.apply(current) + "\n").getBytes(StandardCharsets.UTF_8);
+            if (current == null) {
+                return line;
             }
-            try {
-                write(file, current, next);
-                return;
-            } catch (StaleCopyException raced) {
-                // another server appended meanwhile
-            }
-        }
-        throw new StaleCopyException(file);
+            byte[] next = Arrays.copyOf(current, current.length + line.length);
+            System.arraycopy(line, 0, next, current.length, line.length);
+            return next;
+        });
     }
 
     /**

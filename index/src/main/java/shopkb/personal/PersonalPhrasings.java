@@ -25,7 +25,6 @@ import shopkb.editing.EntryNotFoundException;
 import shopkb.editing.FileHome;
 import shopkb.editing.HistoryRecord;
 import shopkb.editing.HistoryStore;
-import shopkb.editing.StaleCopyException;
 import shopkb.editing.ValidationFailedException;
 import shopkb.editing.VersionConflictException;
 
@@ -57,8 +56,6 @@ public final class PersonalPhrasings {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ContentValidator VALIDATOR = new ContentValidator(Set.of(), Set.of());
-    /** Attempts of a change whose file another server changed meanwhile (decided again on the newer file each time). */
-    private static final int ATTEMPTS = 20;
 
     /** What an agent's file holds. */
     private record AgentFile(List<PersonalPhrasing> phrasings) {
@@ -264,27 +261,22 @@ public final class PersonalPhrasings {
      * other server is a version conflict), then the change into the phrasing's history.
      */
     private Change change(String agent, Function<Map<String, PersonalPhrasing>, Change> decide) {
-        Path file = agentDir(agent).resolve(PHRASINGS);
-        for (int attempt = 1; ; attempt++) {
-            byte[] read = files.fresh(file);
+        var decided = new Change[1];
+        files.rewrite(agentDir(agent).resolve(PHRASINGS), read -> {
             Map<String, PersonalPhrasing> current = parse(agent, read);
             byAgent.put(agent, current);
-            Change change = decide.apply(current);
+            decided[0] = decide.apply(current);
             try {
-                files.write(file, read, JSON.writeValueAsBytes(new AgentFile(List.copyOf(change.next().values()))));
-            } catch (StaleCopyException raced) {
-                if (attempt == ATTEMPTS) {
-                    throw raced;
-                }
-                continue;
+                return JSON.writeValueAsBytes(new AgentFile(List.copyOf(decided[0].next().values())));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not save the phrasings of '" + agent + "'", e);
             }
-            byAgent.put(agent, change.next());
-            PersonalPhrasing subject = change.after() != null ? change.after() : change.before();
-            historyOf(agent).append(subject.id(), agent, change.action(), textOf(change.after()), textOf(change.before()));
-            return change;
-        }
+        });
+        Change change = decided[0];
+        byAgent.put(agent, change.next());
+        PersonalPhrasing subject = change.after() != null ? change.after() : change.before();
+        historyOf(agent).append(subject.id(), agent, change.action(), textOf(change.after()), textOf(change.before()));
+        return change;
     }
 
     private static String textOf(PersonalPhrasing phrasing) {
