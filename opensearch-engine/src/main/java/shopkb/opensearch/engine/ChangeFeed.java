@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The documents written to a one-shard index since the last look, oldest first: that shard's sequence numbers order
@@ -36,6 +38,17 @@ final class ChangeFeed {
     /** The search hits (with {@code _source}, {@code _seq_no}, {@code _primary_term}) written since the last look. */
     List<JsonNode> next() {
         var changes = new ArrayList<JsonNode>();
+        forEachPage(false, hits -> hits.forEach(changes::add));
+        return changes;
+    }
+
+    /**
+     * Hands the hits written since the last look to {@code page}, a page (a JSON array) at a time, oldest first.
+     *
+     * @param throughFailover whether a page is asked again while the cluster fails over (else one attempt: a look that
+     *                        fails is the next look's to make)
+     */
+    void forEachPage(boolean throughFailover, Consumer<JsonNode> page) {
         long from = Math.max(-1, seen - LOOK_BACK);
         while (true) {
             ObjectNode body = ClusterClient.JSON.createObjectNode();
@@ -46,7 +59,9 @@ final class ChangeFeed {
             }
             body.putArray("sort").addObject().put("_seq_no", "asc");
             body.put("seq_no_primary_term", true).put("size", PAGE);
-            ClusterClient.Response response = client.post("/" + index + "/_search", body);
+            Supplier<ClusterClient.Response> ask = () -> client.post("/" + index + "/_search", body);
+            ClusterClient.Response response = throughFailover
+                    ? client.throughFailover("reading the changes of " + index, ask, ClusterClient.Response::whole) : ask.get();
             if (!response.ok()) {
                 throw new IllegalStateException("cannot read the changes of " + index + ": " + response.status() + " "
                         + response.body());
@@ -54,13 +69,12 @@ final class ChangeFeed {
             JsonNode hits = response.body().path("hits").path("hits");
             for (JsonNode hit : hits) {
                 from = Math.max(from, hit.path("_seq_no").asLong());
-                changes.add(hit);
             }
+            page.accept(hits);
             if (hits.size() < PAGE) {
                 break;
             }
         }
         seen = Math.max(seen, from);
-        return changes;
     }
 }

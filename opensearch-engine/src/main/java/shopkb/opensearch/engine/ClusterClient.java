@@ -28,6 +28,13 @@ public final class ClusterClient {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
+
+        /** A search answer from every shard asked, in time: one missing a shard (a copy lost under it) is not whole. */
+        public boolean whole() {
+            JsonNode shards = body.path("_shards");
+            return shards.path("successful").asInt(-1) == shards.path("total").asInt(-2) && shards.path("failed").asInt(-1) == 0
+                    && !body.path("timed_out").asBoolean(true);
+        }
     }
 
     static final ObjectMapper JSON = new ObjectMapper();

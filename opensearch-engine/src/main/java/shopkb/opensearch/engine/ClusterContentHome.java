@@ -63,7 +63,6 @@ public final class ClusterContentHome implements ContentHome {
     private static final Duration OTHERS_CLOSE = Duration.ofMillis(1500);
     /** Where a removed shop's usage log events are kept, in its removed folder. */
     static final String KEPT_USAGE = "usage-from-cluster.jsonl";
-    private static final int USAGE_PAGE = 1000;
     /** How long a server waits for another one that is writing a new home's first files. */
     private static final Duration SEED_WAIT = Duration.ofSeconds(30);
     private static final int SEED_BULK_BYTES = 4 << 20;
@@ -195,7 +194,7 @@ public final class ClusterContentHome implements ContentHome {
         body.put("size", LISTING_SIZE).put("track_total_hits", true);
         body.putArray("_source").add(ClusterFileHome.TEXT);
         ClusterClient.Response response = client.throughFailover("listing the shops",
-                () -> client.post("/" + files + "*/_search", body), ClusterContentHome::fromEveryShard);
+                () -> client.post("/" + files + "*/_search", body), ClusterClient.Response::whole);
         if (!response.ok()) {
             throw new IllegalStateException("cannot list the shops in " + files + "*: " + response.status() + " " + response.body());
         }
@@ -216,11 +215,6 @@ public final class ClusterContentHome implements ContentHome {
         }
         whole.remove(SERVER_FILES);
         return whole.stream().map(shop -> new HeldShop(shop, shopFiles.get(shop))).toList();
-    }
-
-    private static boolean fromEveryShard(ClusterClient.Response answer) {
-        JsonNode shards = answer.body().path("_shards");
-        return shards.path("failed").asInt() == 0 && shards.path("successful").asInt() == shards.path("total").asInt();
     }
 
     /** The shop, when its files index is marked whole (read in real time, whatever the index's refresh). */
@@ -372,31 +366,19 @@ public final class ClusterContentHome implements ContentHome {
      */
     private void keepUsage(String index, Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        long after = -1;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            while (true) {
-                long from = after;
-                ObjectNode body = ClusterClient.JSON.createObjectNode();
-                body.putObject("query").putObject("range").putObject("_seq_no").put("gt", from);
-                body.putArray("sort").addObject().put("_seq_no", "asc");
-                body.put("seq_no_primary_term", true).put("size", USAGE_PAGE);
-                ClusterClient.Response page = client.throughFailover("reading " + index,
-                        () -> client.post("/" + index + "/_search", body), ClusterContentHome::fromEveryShard);
-                require(page, "give the events of " + index);
-                JsonNode hits = page.body().path("hits").path("hits");
+            new ChangeFeed(client, index, null).forEachPage(true, hits -> {
                 var lines = new StringBuilder();
-                for (JsonNode hit : hits) {
-                    lines.append(hit.path("_source")).append('\n');
-                    after = hit.path("_seq_no").asLong();
-                }
+                hits.forEach(hit -> lines.append(hit.path("_source")).append('\n'));
                 ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
+                try {
+                    while (bytes.hasRemaining()) {
+                        out.write(bytes);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + file, e);
                 }
-                if (hits.size() < USAGE_PAGE) {
-                    break;
-                }
-            }
+            });
             out.force(true);
         }
         try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {

@@ -123,11 +123,7 @@ final class ClusterUnitIndex implements UnitIndex {
         try {
             // An answer that misses a shard (a copy lost under the search) is asked again.
             ClusterClient.Response response = client.throughFailover("a search of " + alias,
-                    () -> client.post("/" + alias + "/_search", body), answer -> {
-                        JsonNode shards = answer.body().path("_shards");
-                        return shards.path("successful").asInt(-1) == shards.path("total").asInt(-2)
-                                && !answer.body().path("timed_out").asBoolean(true);
-                    });
+                    () -> client.post("/" + alias + "/_search", body), ClusterClient.Response::whole);
             if (!response.ok()) {
                 throw new EngineUnavailableException("the cluster refused a search of " + alias + ": " + response.status()
                         + " " + response.body());
