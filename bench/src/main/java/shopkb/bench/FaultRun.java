@@ -75,7 +75,7 @@ public final class FaultRun {
             long begun = System.nanoTime();
             LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 3, List.of(pluginZip));
             started.push(cluster);
-            List<URI> nodes = cluster.nodes().stream().map(LocalNode::uri).toList();
+            List<URI> nodes = cluster.uris();
             out.printf("cluster: 3 OpenSearch nodes (512 MB heap each, the project's plugin) started in %.1f s%n",
                     (System.nanoTime() - begun) / 1e9);
             ServerProcess a = startServer("server-a", dir, seed, nodes, started, out);

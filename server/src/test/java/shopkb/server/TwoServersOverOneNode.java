@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import shopkb.opensearch.nodes.LocalCluster;
-import shopkb.opensearch.nodes.LocalNode;
 
 /**
  * What the tests of servers over one cluster start from: one real OpenSearch node with the project's plugin, and two real
@@ -34,7 +33,7 @@ abstract class TwoServersOverOneNode {
     @BeforeAll
     static void startNodeAndServers() throws Exception {
         cluster = LocalCluster.start(work.resolve("cluster"), 1, List.of(ZIP));
-        String urls = cluster.nodes().stream().map(LocalNode::uri).map(Object::toString).collect(Collectors.joining(","));
+        String urls = cluster.uris().stream().map(Object::toString).collect(Collectors.joining(","));
         engine = new EngineConfig(EngineConfig.OPENSEARCH, urls, ZIP, 1);
         a = new TestServer(work.resolve("a"), engine);
         b = new TestServer(work.resolve("b"), engine);

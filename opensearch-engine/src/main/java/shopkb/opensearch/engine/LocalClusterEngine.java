@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import shopkb.opensearch.nodes.LocalCluster;
-import shopkb.opensearch.nodes.LocalNode;
 
 /**
  * The cluster engine over real OpenSearch nodes started on this machine (child JVMs, see {@link LocalCluster}) with the
@@ -32,7 +31,7 @@ public final class LocalClusterEngine implements AutoCloseable {
         }
         LocalCluster cluster = LocalCluster.start(workDir, nodes, List.of(pluginZip), LocalCluster.Compilation.FULL);
         try {
-            var client = new ClusterClient(cluster.nodes().stream().map(LocalNode::uri).toList());
+            var client = new ClusterClient(cluster.uris());
             return new LocalClusterEngine(cluster, ClusterEngine.connect(client, ClusterEngine.DEFAULT_PREFIX));
         } catch (RuntimeException e) {
             cluster.close();

@@ -59,7 +59,7 @@ class ClusterEngineIT {
     static void startCluster() throws Exception {
         cluster = LocalCluster.start(work.resolve("cluster"), 3, List.of(ZIP));
         System.out.printf("three nodes started in %d ms%n", cluster.startTime().toMillis());
-        engine = ClusterEngine.connect(new ClusterClient(cluster.nodes().stream().map(LocalNode::uri).toList()), "test-");
+        engine = ClusterEngine.connect(new ClusterClient(cluster.uris()), "test-");
         shared = SharedResources.standalone(WORDS, MeaningModel.off(), engine);
     }
 

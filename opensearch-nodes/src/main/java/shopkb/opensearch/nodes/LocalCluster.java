@@ -91,6 +91,11 @@ public final class LocalCluster implements AutoCloseable {
         return nodes;
     }
 
+    /** The nodes' REST addresses, as a client of the cluster is given them. */
+    public List<java.net.URI> uris() {
+        return nodes.stream().map(LocalNode::uri).toList();
+    }
+
     public LocalNode node(String name) {
         return nodes.stream().filter(node -> node.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no node " + name + " in " + nodes));
