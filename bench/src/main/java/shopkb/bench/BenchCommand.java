@@ -94,7 +94,7 @@ public final class BenchCommand {
         }
     }
 
-    /** Words-only search figures of a size, for the meaning figures to be read against. */
+    /** Search figures at one and eight clients, and the build time they followed (0 where none was measured). */
     private record SearchFigures(double buildSeconds, LoadRun.Result oneClient, LoadRun.Result eightClients) {
     }
 
@@ -109,13 +109,11 @@ public final class BenchCommand {
         try (PeerNode node = PeerNode.start(dir.resolve("peer"), pluginZip, dir.resolve("content"))) {
             out.printf("node started and %,d FAQs indexed (their questions in one smartcn field) in %.1f s%n", node.documents(),
                     (System.nanoTime() - start) / 1e9);
-            load.run(node.base(), 4, Math.min(5, seconds)); // warm-up of its JIT, as the server had
-            LoadRun.Result one = load.run(node.base(), 1, seconds);
-            LoadRun.Result eight = load.run(node.base(), 8, seconds);
-            printBeside(out, "shopkb, words only", server, "OpenSearch, match", one, eight);
+            SearchFigures figures = oneAndEight(seconds, (clients, time) -> load.run(node.base(), clients, time));
+            printBeside(out, "shopkb, words only", server, "OpenSearch, match", figures);
             out.printf("%-26s %5d   shopkb/OpenSearch throughput %.0f%%%n", "", 8,
-                    100 * server.eightClients().throughput() / eight.throughput());
-            return new SearchFigures(0, one, eight);
+                    100 * server.eightClients().throughput() / figures.eightClients().throughput());
+            return figures;
         }
     }
 
@@ -143,10 +141,9 @@ public final class BenchCommand {
                 out.printf("index build in the cluster:  %8.1f s  (embedded: %.1f s)%n", (System.nanoTime() - start) / 1e9,
                         embedded.buildSeconds());
                 String base = "http://127.0.0.1:" + server.port();
-                load.search(base, 4, Math.min(5, seconds));
-                LoadRun.Result one = load.search(base, 1, seconds);
-                LoadRun.Result eight = load.search(base, 8, seconds);
-                printBeside(out, "embedded, words only", embedded, "opensearch engine", one, eight);
+                SearchFigures cluster = oneAndEight(seconds, (clients, time) -> load.search(base, clients, time));
+                LoadRun.Result eight = cluster.eightClients();
+                printBeside(out, "embedded, words only", embedded, "opensearch engine", cluster);
                 out.printf("%-26s %5d   opensearch engine / embedded throughput %.0f%%%n", "", 8,
                         100 * eight.throughput() / embedded.eightClients().throughput());
                 if (peer != null) {
@@ -157,14 +154,27 @@ public final class BenchCommand {
         }
     }
 
+    /** One client's figures and eight clients', each {@code seconds} long, after a warm-up (of the JIT, the connections). */
+    private static SearchFigures oneAndEight(double seconds, Measure measure) throws Exception {
+        measure.run(4, Math.min(5, seconds));
+        LoadRun.Result one = measure.run(1, seconds);
+        return new SearchFigures(0, one, measure.run(8, seconds));
+    }
+
+    /** A load of {@code clients} at once for {@code seconds}. */
+    @FunctionalInterface
+    private interface Measure {
+        LoadRun.Result run(int clients, double seconds) throws Exception;
+    }
+
     /** The rows of one and eight clients of a measured figure and another, each pair one above the other. */
     private static void printBeside(PrintStream out, String label, SearchFigures figures, String otherLabel,
-                                    LoadRun.Result otherOne, LoadRun.Result otherEight) {
+                                    SearchFigures other) {
         out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
         print(out, label, figures.oneClient());
-        print(out, otherLabel, otherOne);
+        print(out, otherLabel, other.oneClient());
         print(out, label, figures.eightClients());
-        print(out, otherLabel, otherEight);
+        print(out, otherLabel, other.eightClients());
     }
 
     /** Encoding buyer messages of up to 30 characters, each new to the encoder (no cache), on one thread. */
@@ -219,10 +229,9 @@ public final class BenchCommand {
         System.gc();
         out.printf("heap after load:             %8d MB%n", heapMb());
         String base = "http://127.0.0.1:" + server.port();
-        load.search(base, 4, Math.min(5, seconds));
-        LoadRun.Result one = load.search(base, 1, seconds);
-        LoadRun.Result eight = load.search(base, 8, seconds);
-        printBeside(out, "HTTP search, words only", wordsOnly, "HTTP search, + meaning", one, eight);
+        SearchFigures withMeaning = oneAndEight(seconds, (clients, time) -> load.search(base, clients, time));
+        LoadRun.Result eight = withMeaning.eightClients();
+        printBeside(out, "HTTP search, words only", wordsOnly, "HTTP search, + meaning", withMeaning);
         out.printf("%-26s %5d   with meaning: %.0f%% of the words-only throughput%n", "", 8,
                 100 * eight.throughput() / wordsOnly.eightClients().throughput());
         if (peer != null) {
