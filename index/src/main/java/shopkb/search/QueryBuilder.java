@@ -1,12 +1,16 @@
 package shopkb.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import shopkb.content.EntryType;
 import shopkb.indexing.Fields;
+import shopkb.indexing.UnitIndex;
 import shopkb.indexing.UnitQuery;
 
 /**
@@ -28,18 +32,18 @@ final class QueryBuilder {
     private QueryBuilder() {
     }
 
-    static UnitQuery build(BuyerQuery query, SearchRequest request, RankingOptions options) {
+    /**
+     * The query for {@code query}. {@code docFreqs} holds the unit counts of at least {@link #folded}'s terms: a bigram
+     * and its pinyin pair that match exactly the same units are scored once (see {@link #addGrams}).
+     */
+    static UnitQuery build(BuyerQuery query, SearchRequest request, RankingOptions options,
+                           Map<UnitIndex.FieldTerm, Integer> docFreqs) {
         var text = new ArrayList<UnitQuery.Clause>();
         addField(text, Fields.QUESTION_WORDS, query.words(), boost(options, QUESTION_BOOST));
         addField(text, Fields.TITLE_WORDS, query.words(), boost(options, TITLE_BOOST));
         addField(text, Fields.BODY_WORDS, query.words(), boost(options, BODY_BOOST));
-        if (options.bigrams()) {
-            addField(text, Fields.QUESTION_GRAMS, query.grams(), boost(options, QUESTION_BOOST) * GRAMS_BOOST);
-            addField(text, Fields.TITLE_GRAMS, query.grams(), boost(options, TITLE_BOOST) * GRAMS_BOOST);
-        }
-        if (options.pinyin()) {
-            addField(text, Fields.QUESTION_PINYIN, query.pinyin(), boost(options, QUESTION_BOOST) * PINYIN_BOOST);
-            addField(text, Fields.TITLE_PINYIN, query.pinyin(), boost(options, TITLE_BOOST) * PINYIN_BOOST);
+        for (SoundAlike fields : SOUND_ALIKE) {
+            addGrams(text, fields, query, options, boost(options, fields.boost()), docFreqs);
         }
         for (String code : focusCodes(query, request)) {
             text.add(new UnitQuery.Term(Fields.PRODUCT, code, PRODUCT_FOCUS_BOOST));
@@ -48,6 +52,80 @@ final class QueryBuilder {
             return UnitQuery.NOTHING;
         }
         return new UnitQuery(text, request.types().stream().map(EntryType::folder).toList(), request.scenario());
+    }
+
+    /** A bigram field, the pinyin field of the same text, and their text's field boost. */
+    private record SoundAlike(String grams, String pinyin, float boost) {
+    }
+
+    private static final List<SoundAlike> SOUND_ALIKE = List.of(
+            new SoundAlike(Fields.QUESTION_GRAMS, Fields.QUESTION_PINYIN, QUESTION_BOOST),
+            new SoundAlike(Fields.TITLE_GRAMS, Fields.TITLE_PINYIN, TITLE_BOOST));
+
+    /** The terms whose unit counts {@link #build} needs: the bigrams and pinyin pairs it may fold. */
+    static List<UnitIndex.FieldTerm> folded(BuyerQuery query, RankingOptions options) {
+        var terms = new ArrayList<UnitIndex.FieldTerm>();
+        if (options.bigrams() && options.pinyin()) {
+            for (SoundAlike fields : SOUND_ALIKE) {
+                ordinary(query.grams()).forEach(t -> terms.add(new UnitIndex.FieldTerm(fields.grams(), t.text())));
+                query.pinyin().forEach(t -> terms.add(new UnitIndex.FieldTerm(fields.pinyin(), t.text())));
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * The bigram clauses of a field, and the pinyin pairs of its text. A pinyin pair is held by every unit holding a
+     * bigram of the same span (黑色 → hei_se); where it is held by no more units than that bigram (no homophone written
+     * otherwise), it is held by the same units, and scoring it again only walks the same postings a second time: it is
+     * scored as the bigram, its boost added (about a fifth of a search's clauses). Not done for words: a word and its
+     * bigram also match the same units but are normalised by different field lengths, and folding them moved near-ties.
+     */
+    private static void addGrams(List<UnitQuery.Clause> clauses, SoundAlike fields, BuyerQuery query, RankingOptions options,
+                                 float fieldBoost, Map<UnitIndex.FieldTerm, Integer> docFreqs) {
+        String gramsField = fields.grams();
+        String pinyinField = fields.pinyin();
+        float gramsBoost = fieldBoost * GRAMS_BOOST;
+        float pinyinBoost = fieldBoost * PINYIN_BOOST;
+        var pinyinBySpan = new HashMap<Long, QueryTerm>();
+        if (options.pinyin()) {
+            query.pinyin().forEach(t -> pinyinBySpan.putIfAbsent(span(t), t));
+        }
+        var folded = new HashSet<QueryTerm>();
+        if (options.bigrams()) {
+            for (QueryTerm gram : ordinary(query.grams())) {
+                float boost = gramsBoost * gram.weight();
+                QueryTerm pinyin = pinyinBySpan.get(span(gram));
+                if (pinyin != null && docFreq(docFreqs, pinyinField, pinyin) == docFreq(docFreqs, gramsField, gram)) {
+                    folded.add(pinyin);
+                    boost += pinyinBoost * pinyin.weight();
+                }
+                clauses.add(new UnitQuery.Term(gramsField, gram.text(), boost));
+            }
+            addGroups(clauses, gramsField, query.grams(), gramsBoost);
+        }
+        for (QueryTerm pinyin : query.pinyin()) {
+            if (!folded.contains(pinyin)) {
+                clauses.add(new UnitQuery.Term(pinyinField, pinyin.text(), pinyinBoost * pinyin.weight()));
+            }
+        }
+    }
+
+    private static int docFreq(Map<UnitIndex.FieldTerm, Integer> docFreqs, String field, QueryTerm term) {
+        Integer df = docFreqs.get(new UnitIndex.FieldTerm(field, term.text()));
+        if (df == null) {
+            throw new IllegalStateException("the index did not count '" + term.text() + "' in " + field);
+        }
+        return df;
+    }
+
+    private static long span(QueryTerm term) {
+        return ((long) term.start() << 32) | term.end();
+    }
+
+    /** The message's ordinary terms worth scoring: not a synonym's expansion, not a particle. */
+    private static List<QueryTerm> ordinary(List<QueryTerm> terms) {
+        return terms.stream().filter(t -> t.group() < 0 && t.weight() > BuyerQueryParser.PARTICLE_WEIGHT).toList();
     }
 
     static List<String> focusCodes(BuyerQuery query, SearchRequest request) {
@@ -62,24 +140,25 @@ final class QueryBuilder {
         return options.fieldWeighting() ? fieldBoost : 1f;
     }
 
-    /**
-     * One clause per ordinary term; the expansions of one synonym span go into a single best-of clause, so a concept
-     * with many synonyms counts once, not once per synonym.
-     */
+    /** One clause per ordinary term of {@code field}, then its synonym groups (see {@link #addGroups}). */
     private static void addField(List<UnitQuery.Clause> clauses, String field, List<QueryTerm> terms, float fieldBoost) {
+        for (QueryTerm term : ordinary(terms)) {
+            clauses.add(new UnitQuery.Term(field, term.text(), fieldBoost * term.weight()));
+        }
+        addGroups(clauses, field, terms, fieldBoost);
+    }
+
+    /**
+     * The expansions of one synonym span go into a single best-of clause, so a concept with many synonyms counts once,
+     * not once per synonym. Particles are left out everywhere: the commonest terms, scoring their long postings cost
+     * ~15% of a search at 100k entries for a tenth of a word's weight, and changed no ranking. They still count for
+     * highlighting and confidence.
+     */
+    private static void addGroups(List<UnitQuery.Clause> clauses, String field, List<QueryTerm> terms, float fieldBoost) {
         var groups = new LinkedHashMap<Integer, List<UnitQuery.Term>>();
         for (QueryTerm term : terms) {
-            if (term.weight() <= BuyerQueryParser.PARTICLE_WEIGHT) {
-                // Particles are the commonest terms: scoring their long postings cost ~15% of a search at 100k
-                // entries for a tenth of a word's weight, and changed no ranking. They still count for
-                // highlighting and confidence.
-                continue;
-            }
-            var clause = new UnitQuery.Term(field, term.text(), fieldBoost * term.weight());
-            if (term.group() < 0) {
-                clauses.add(clause);
-            } else {
-                groups.computeIfAbsent(term.group(), g -> new ArrayList<>()).add(clause);
+            if (term.group() >= 0 && term.weight() > BuyerQueryParser.PARTICLE_WEIGHT) {
+                groups.computeIfAbsent(term.group(), g -> new ArrayList<>()).add(new UnitQuery.Term(field, term.text(), fieldBoost * term.weight()));
             }
         }
         for (List<UnitQuery.Term> alternatives : groups.values()) {

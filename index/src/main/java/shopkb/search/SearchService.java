@@ -3,8 +3,10 @@ package shopkb.search;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import shopkb.content.ContentSnapshot;
 import shopkb.content.Entry;
@@ -128,9 +130,11 @@ public final class SearchService {
 
     private Evidence gather(BuyerQuery query, SearchRequest request, ContentSnapshot snapshot) {
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
-        UnitIndex.Found found = served.index().search(options.words() ? QueryBuilder.build(query, request, options) : UnitQuery.NOTHING,
-                Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()), Confidence.counted(query));
-        Map<QueryTerm, Double> idf = Confidence.idf(found, query);
+        UnitIndex.Found stats = served.index().search(UnitQuery.NOTHING, 0, counted(query));
+        Map<QueryTerm, Double> idf = Confidence.idf(stats, query);
+        UnitIndex.Found found = !options.words() ? stats : served.index().search(
+                QueryBuilder.build(query, request, options, stats.docFreqs()),
+                Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()), List.of());
         List<UnitHit> words = List.copyOf(collapse(found.units(), options.multiUnit() ? SECOND_UNIT_WEIGHT : 0f).values());
         float[] message = meaning == null || query.meaningText().isEmpty() ? null : meaning.vectorOf(query.meaningText());
         Map<String, MeaningSearch.Hit> near = message == null ? Map.of()
@@ -203,6 +207,15 @@ public final class SearchService {
 
     private static boolean inFocus(Entry entry, List<String> focusCodes) {
         return !focusCodes.isEmpty() && entry.productCodes().stream().anyMatch(c -> focusCodes.contains(c.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The terms whose unit counts a search needs: for confidence, and to build the query. */
+    private Set<UnitIndex.FieldTerm> counted(BuyerQuery query) {
+        var counted = new LinkedHashSet<>(Confidence.counted(query));
+        if (options.words()) {
+            counted.addAll(QueryBuilder.folded(query, options));
+        }
+        return counted;
     }
 
     /** The meaning texts of word hits the nearest texts did not include: their cosines are computed exactly. */

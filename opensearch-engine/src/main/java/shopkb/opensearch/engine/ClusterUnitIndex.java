@@ -119,6 +119,9 @@ final class ClusterUnitIndex implements UnitIndex {
         }
         Map<FieldTerm, Integer> cached = known.docFreqs;
         List<FieldTerm> terms = counted.stream().filter(term -> !cached.containsKey(term)).distinct().toList();
+        if ((units == 0 || query.clauses().isEmpty()) && terms.isEmpty() && known.units >= 0) {
+            return new Found(List.of(), known.units, counts(counted, known, Map.of()));
+        }
         ObjectNode body = UnitQueryDsl.search(query, units, terms, known.units < 0);
         try {
             // An answer that misses a shard (a copy lost under the search) is asked again.
@@ -134,15 +137,20 @@ final class ClusterUnitIndex implements UnitIndex {
             if (known.units < 0) {
                 known.units = fresh.docs();
             }
-            var docFreqs = new HashMap<FieldTerm, Integer>();
-            for (FieldTerm term : counted) {
-                docFreqs.put(term, known.docFreqs.getOrDefault(term, fresh.docFreqs().getOrDefault(term, 0)));
-            }
-            return new Found(fresh.units(), known.units, docFreqs);
+            return new Found(fresh.units(), known.units, counts(counted, known, fresh.docFreqs()));
         } catch (EngineUnavailableException unavailable) {
             searchFailure = "searching: " + unavailable.getMessage();
             throw unavailable;
         }
+    }
+
+    /** The counts of {@code counted}: as known, else as just counted. */
+    private static Map<FieldTerm, Integer> counts(Collection<FieldTerm> counted, TermStats known, Map<FieldTerm, Integer> fresh) {
+        var docFreqs = new HashMap<FieldTerm, Integer>();
+        for (FieldTerm term : counted) {
+            docFreqs.put(term, known.docFreqs.getOrDefault(term, fresh.getOrDefault(term, 0)));
+        }
+        return docFreqs;
     }
 
     /** The units found, and (when {@code counting}) the counts of {@code counted} and of all units; else docs is -1. */
