@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,17 @@ public final class KnowledgeIndex implements UnitIndex {
     /** A commit this long overdue makes the index lag its content files: a restart would rebuild it. */
     private static final Duration LAG_LIMIT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeIndex.class);
+
+    /**
+     * Unit counts of the terms searches asked for, as one reader holds them: buyers' messages repeat their words, and
+     * each count is a seek in every segment (8% of a search's CPU before it was kept).
+     */
+    private record TermCounts(IndexReader reader, Map<FieldTerm, Integer> counts) {
+    }
+
+    /** Beyond this many terms the counts start again (buyers' words are a few tens of thousands). */
+    private static final int MAX_COUNTED_TERMS = 200_000;
+    private volatile TermCounts termCounts = new TermCounts(null, Map.of());
 
     private volatile boolean dirty;
     /** When the oldest uncommitted change was made; null when everything is committed. */
@@ -171,9 +183,15 @@ public final class KnowledgeIndex implements UnitIndex {
     public Found search(UnitQuery query, int units, Collection<FieldTerm> counted) {
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
+            Map<FieldTerm, Integer> known = termCounts(reader);
             var docFreqs = new HashMap<FieldTerm, Integer>();
             for (FieldTerm term : counted) {
-                docFreqs.put(term, reader.docFreq(new Term(term.field(), term.text())));
+                Integer count = known.get(term);
+                if (count == null) {
+                    count = reader.docFreq(new Term(term.field(), term.text()));
+                    known.put(term, count);
+                }
+                docFreqs.put(term, count);
             }
             List<ScoredUnit> found = List.of();
             if (units > 0 && !query.clauses().isEmpty()) {
@@ -183,6 +201,16 @@ public final class KnowledgeIndex implements UnitIndex {
             }
             return new Found(found, reader.numDocs(), docFreqs);
         });
+    }
+
+    /** The unit counts of terms as {@code reader} holds them, counted so far; started afresh for every new reader. */
+    private Map<FieldTerm, Integer> termCounts(IndexReader reader) {
+        TermCounts known = termCounts;
+        if (known.reader() != reader || known.counts().size() > MAX_COUNTED_TERMS) {
+            known = new TermCounts(reader, new ConcurrentHashMap<>());
+            termCounts = known;
+        }
+        return known.counts();
     }
 
     /** Adds or replaces an entry's units and commits with the new build fingerprint; visible to search at once. */
