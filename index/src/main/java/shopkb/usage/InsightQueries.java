@@ -104,8 +104,13 @@ final class InsightQueries {
 
     private Map<String, Long> shownCounts(long since) throws SQLException {
         var shown = new HashMap<String, Long>();
+        for (UsageStore.Row row : store.query("SELECT result_ids FROM searches WHERE at >= ? AND result_ids IS NOT NULL", since)) {
+            for (String id : row.text(0).split(UsageStore.RESULT_ID_SEPARATOR)) {
+                shown.merge(id, 1L, Long::sum);
+            }
+        }
         store.query("SELECT entry_id, COUNT(*) FROM search_results WHERE at >= ? GROUP BY entry_id", since)
-                .forEach(r -> shown.put(r.text(0), r.number(1)));
+                .forEach(r -> shown.merge(r.text(0), r.number(1), Long::sum));
         return shown;
     }
 

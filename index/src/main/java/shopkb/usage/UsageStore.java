@@ -24,8 +24,9 @@ public final class UsageStore implements AutoCloseable {
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS searches (id TEXT PRIMARY KEY, at INTEGER NOT NULL, query TEXT NOT NULL,"
                 + " pattern TEXT NOT NULL, top_id TEXT, top_intent TEXT, confidence REAL NOT NULL,"
-                + " confident INTEGER NOT NULL, latency_ms REAL NOT NULL)",
+                + " confident INTEGER NOT NULL, latency_ms REAL NOT NULL, result_ids TEXT)",
         "CREATE INDEX IF NOT EXISTS searches_at ON searches (at)",
+        // The results of searches logged before they were kept in the search's own row (read until retention purges them).
         "CREATE TABLE IF NOT EXISTS search_results (search_id TEXT NOT NULL, rank INTEGER NOT NULL,"
                 + " entry_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (search_id, rank))",
         "CREATE INDEX IF NOT EXISTS search_results_at ON search_results (at)",
@@ -57,6 +58,7 @@ public final class UsageStore implements AutoCloseable {
                     st.execute(ddl);
                 }
                 addFeedbackIds(st);
+                addColumn(st, "searches", "result_ids", "TEXT");
             }
             writer.setAutoCommit(false);
             Connection reader = DriverManager.getConnection(url);
@@ -74,17 +76,25 @@ public final class UsageStore implements AutoCloseable {
      * stored once. A log written before ids existed gets the column; its old rows have none.
      */
     private static void addFeedbackIds(Statement st) throws SQLException {
+        addColumn(st, "feedback", "uid", "TEXT");
+        st.execute("CREATE UNIQUE INDEX IF NOT EXISTS feedback_uid ON feedback (uid)");
+    }
+
+    /** Adds a column to a table of a log written before it existed; its old rows have none. */
+    private static void addColumn(Statement st, String table, String column, String type) throws SQLException {
         boolean has = false;
-        try (ResultSet columns = st.executeQuery("PRAGMA table_info(feedback)")) {
+        try (ResultSet columns = st.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (columns.next()) {
-                has |= "uid".equals(columns.getString("name"));
+                has |= column.equals(columns.getString("name"));
             }
         }
         if (!has) {
-            st.execute("ALTER TABLE feedback ADD COLUMN uid TEXT");
+            st.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
         }
-        st.execute("CREATE UNIQUE INDEX IF NOT EXISTS feedback_uid ON feedback (uid)");
     }
+
+    /** How a search's result ids are kept in its row: one text, ids one per line (an id has no line breaks). */
+    static final String RESULT_ID_SEPARATOR = "\n";
 
     /** A search to store, already masked, with its pattern. */
     public record StoredSearch(String id, Instant at, String query, String pattern, List<String> resultIds, String topIntent,
@@ -105,8 +115,10 @@ public final class UsageStore implements AutoCloseable {
      * @return the feedback events that were new
      */
     synchronized List<StoredFeedback> write(List<StoredSearch> searches, List<StoredFeedback> feedback) throws SQLException {
-        try (PreparedStatement s = writer.prepareStatement("INSERT OR IGNORE INTO searches VALUES (?,?,?,?,?,?,?,?,?)");
-             PreparedStatement r = writer.prepareStatement("INSERT OR IGNORE INTO search_results VALUES (?,?,?,?)");
+        // A search's results are one column of its row, not a row each: ten rows per search, with their two indexes,
+        // were most of the log's CPU (a tenth of the server's under search load).
+        try (PreparedStatement s = writer.prepareStatement("INSERT OR IGNORE INTO searches (id, at, query, pattern, top_id,"
+                + " top_intent, confidence, confident, latency_ms, result_ids) VALUES (?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement f = writer.prepareStatement(
                      "INSERT OR IGNORE INTO feedback (search_id, entry_id, action, at, pattern, uid) VALUES (?,?,?,?,?,?)")) {
             for (StoredSearch search : searches) {
@@ -120,17 +132,10 @@ public final class UsageStore implements AutoCloseable {
                 s.setDouble(7, search.confidence());
                 s.setInt(8, search.confident() ? 1 : 0);
                 s.setDouble(9, search.latencyMs());
+                s.setString(10, search.resultIds().isEmpty() ? null : String.join(RESULT_ID_SEPARATOR, search.resultIds()));
                 s.addBatch();
-                for (int rank = 0; rank < search.resultIds().size(); rank++) {
-                    r.setString(1, search.id());
-                    r.setInt(2, rank);
-                    r.setString(3, search.resultIds().get(rank));
-                    r.setLong(4, at);
-                    r.addBatch();
-                }
             }
             s.executeBatch();
-            r.executeBatch();
             for (StoredFeedback event : feedback) {
                 f.setString(1, event.searchId());
                 f.setString(2, event.entryId());

@@ -168,6 +168,31 @@ class UsageLogTest {
     }
 
     @Test
+    void aLogWrittenBeforeResultsLivedInTheSearchRowStillCountsWhatItShowed() throws Exception {
+        Path file = dir.resolve("data").resolve("usage.db");
+        java.nio.file.Files.createDirectories(file.getParent());
+        long at = clock.instant().minus(Duration.ofDays(1)).toEpochMilli();
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = db.createStatement()) {
+            st.execute("CREATE TABLE searches (id TEXT PRIMARY KEY, at INTEGER NOT NULL, query TEXT NOT NULL, pattern TEXT NOT NULL,"
+                    + " top_id TEXT, top_intent TEXT, confidence REAL NOT NULL, confident INTEGER NOT NULL, latency_ms REAL NOT NULL)");
+            st.execute("CREATE TABLE search_results (search_id TEXT NOT NULL, rank INTEGER NOT NULL, entry_id TEXT NOT NULL,"
+                    + " at INTEGER NOT NULL, PRIMARY KEY (search_id, rank))");
+            st.execute("INSERT INTO searches VALUES ('old', " + at + ", '发什么快递', '发 快递', 'phr.shipping.carriers', null, 0.5, 0, 1.0)");
+            st.execute("INSERT INTO search_results VALUES ('old', 0, 'phr.shipping.carriers', " + at + ")");
+        }
+        try (KnowledgeBase kb = KnowledgeBase.inMemory(Fixture.copyTo(dir));
+             UsageLog log = open(kb, UsageLog.Settings.defaults())) {
+            SearchResponse response = kb.search(SearchRequest.of("发什么快递", 10), log.votes());
+            assertTrue(response.results().stream().anyMatch(r -> r.id().equals("phr.shipping.carriers")));
+            log.recordSearch("发什么快递", response);
+            log.flush();
+            var carriers = log.insight(30, kb.content()).phrasingCopyRates().stream()
+                    .filter(p -> p.id().equals("phr.shipping.carriers")).findFirst().orElseThrow();
+            assertEquals(2, carriers.shown(), "shown once in the old log's results table, once in a new search's row");
+        }
+    }
+
+    @Test
     void aFullQueueDropsAndCountsInsteadOfWaiting() throws Exception {
         try (KnowledgeBase kb = KnowledgeBase.inMemory(Fixture.copyTo(dir));
              UsageLog log = open(kb, UsageLog.Settings.defaults())) {
