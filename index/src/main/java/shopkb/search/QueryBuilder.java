@@ -33,8 +33,10 @@ final class QueryBuilder {
     }
 
     /**
-     * The query for {@code query}. {@code docFreqs} holds the unit counts of at least {@link #folded}'s terms: a bigram
-     * and its pinyin pair that match exactly the same units are scored once (see {@link #addGrams}).
+     * The query for {@code query}. {@code docFreqs} holds the unit counts of at least {@link #counted}'s terms: a bigram
+     * and its pinyin pair that match exactly the same units are scored once (see {@link #addGrams}), and a term no unit
+     * holds is left out (it scores nothing, but each term costs a look-up in the index and a scorer; a fifth of a
+     * message's terms, most of them in titles, are in no unit).
      */
     static UnitQuery build(BuyerQuery query, SearchRequest request, RankingOptions options,
                            Map<UnitIndex.FieldTerm, Integer> docFreqs) {
@@ -48,10 +50,11 @@ final class QueryBuilder {
         for (String code : focusCodes(query, request)) {
             text.add(new UnitQuery.Term(Fields.PRODUCT, code, PRODUCT_FOCUS_BOOST));
         }
-        if (text.isEmpty()) {
+        List<UnitQuery.Clause> held = heldOnly(text, docFreqs);
+        if (held.isEmpty()) {
             return UnitQuery.NOTHING;
         }
-        return new UnitQuery(text, request.types().stream().map(EntryType::folder).toList(), request.scenario());
+        return new UnitQuery(held, request.types().stream().map(EntryType::folder).toList(), request.scenario());
     }
 
     /** A bigram field, the pinyin field of the same text, and their text's field boost. */
@@ -62,16 +65,44 @@ final class QueryBuilder {
             new SoundAlike(Fields.QUESTION_GRAMS, Fields.QUESTION_PINYIN, QUESTION_BOOST),
             new SoundAlike(Fields.TITLE_GRAMS, Fields.TITLE_PINYIN, TITLE_BOOST));
 
-    /** The terms whose unit counts {@link #build} needs: the bigrams and pinyin pairs it may fold. */
-    static List<UnitIndex.FieldTerm> folded(BuyerQuery query, RankingOptions options) {
+    /** The terms whose unit counts {@link #build} needs: every term of a text field it may search. */
+    static List<UnitIndex.FieldTerm> counted(BuyerQuery query, RankingOptions options) {
         var terms = new ArrayList<UnitIndex.FieldTerm>();
-        if (options.bigrams() && options.pinyin()) {
-            for (SoundAlike fields : SOUND_ALIKE) {
-                ordinary(query.grams()).forEach(t -> terms.add(new UnitIndex.FieldTerm(fields.grams(), t.text())));
-                query.pinyin().forEach(t -> terms.add(new UnitIndex.FieldTerm(fields.pinyin(), t.text())));
+        for (String field : Fields.WORD_FIELDS) {
+            scored(query.words()).forEach(t -> terms.add(new UnitIndex.FieldTerm(field, t.text())));
+        }
+        for (SoundAlike fields : SOUND_ALIKE) {
+            if (options.bigrams()) {
+                scored(query.grams()).forEach(t -> terms.add(new UnitIndex.FieldTerm(fields.grams(), t.text())));
             }
+            query.pinyin().forEach(t -> terms.add(new UnitIndex.FieldTerm(fields.pinyin(), t.text())));
         }
         return terms;
+    }
+
+    /** The clauses without the terms no unit holds (as counted in {@code docFreqs}; a term not counted stays). */
+    private static List<UnitQuery.Clause> heldOnly(List<UnitQuery.Clause> clauses, Map<UnitIndex.FieldTerm, Integer> docFreqs) {
+        var held = new ArrayList<UnitQuery.Clause>();
+        for (UnitQuery.Clause clause : clauses) {
+            switch (clause) {
+                case UnitQuery.Term term -> {
+                    if (isHeld(term, docFreqs)) {
+                        held.add(term);
+                    }
+                }
+                case UnitQuery.BestOf best -> {
+                    List<UnitQuery.Term> alternatives = best.alternatives().stream().filter(t -> isHeld(t, docFreqs)).toList();
+                    if (!alternatives.isEmpty()) {
+                        held.add(new UnitQuery.BestOf(alternatives));
+                    }
+                }
+            }
+        }
+        return held;
+    }
+
+    private static boolean isHeld(UnitQuery.Term term, Map<UnitIndex.FieldTerm, Integer> docFreqs) {
+        return docFreqs.getOrDefault(new UnitIndex.FieldTerm(term.field(), term.text()), 1) > 0;
     }
 
     /**
@@ -126,6 +157,11 @@ final class QueryBuilder {
     /** The message's ordinary terms worth scoring: not a synonym's expansion, not a particle. */
     private static List<QueryTerm> ordinary(List<QueryTerm> terms) {
         return terms.stream().filter(t -> t.group() < 0 && t.weight() > BuyerQueryParser.PARTICLE_WEIGHT).toList();
+    }
+
+    /** The message's terms worth scoring: ordinary ones and synonyms' expansions, not particles. */
+    private static List<QueryTerm> scored(List<QueryTerm> terms) {
+        return terms.stream().filter(t -> t.weight() > BuyerQueryParser.PARTICLE_WEIGHT).toList();
     }
 
     static List<String> focusCodes(BuyerQuery query, SearchRequest request) {

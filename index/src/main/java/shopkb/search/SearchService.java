@@ -80,7 +80,8 @@ public final class SearchService {
                     query.pattern());
         }
         ContentSnapshot snapshot = served.current();
-        Evidence evidence = gather(query, request, snapshot);
+        // By words only, the ranking reads no coverage: only the answer first at the end needs it (for its confidence).
+        Evidence evidence = gather(query, request, snapshot, meaning != null);
         List<UnitHit> best = RankFusion.rank(evidence.candidates(), meaning != null);
         if (options.negatives()) {
             best = NegativeExamples.pushDown(query.normalized(), best, snapshot);
@@ -89,6 +90,9 @@ public final class SearchService {
         best = shortcutFirst(request.text(), best, snapshot);
 
         best = best.stream().filter(h -> snapshot.entry(h.entryId()) != null).toList(); // deleted since the search began
+        if (meaning == null && !best.isEmpty()) {
+            evidence.coverFirst(best.getFirst(), query, snapshot);
+        }
         double confidence = RankFusion.confidence(best, evidence.byEntry()::get, meaning != null, RankFusion.CONFIDENCE);
         var results = new ArrayList<SearchResult>();
         for (UnitHit hit : best.subList(0, Math.min(request.limit(), best.size()))) {
@@ -117,7 +121,7 @@ public final class SearchService {
         if (query.isEmpty() && request.productCode() == null) {
             return List.of();
         }
-        return gather(query, request, served.current()).candidates();
+        return gather(query, request, served.current(), true).candidates();
     }
 
     /** The best-scoring unit of one entry, with the entry's score (lexical, or fused strength). */
@@ -125,10 +129,23 @@ public final class SearchService {
     }
 
     /** Candidates from both signals, by entry id, and the message's terms (for highlighting). */
-    private record Evidence(List<Candidate> candidates, Map<String, Candidate> byEntry, List<QueryTerm> terms) {
+    private record Evidence(List<Candidate> candidates, Map<String, Candidate> byEntry, List<QueryTerm> terms,
+                            Map<QueryTerm, Double> idf) {
+
+        /** Computes the coverage of the candidate behind {@code first} when the gathering left it out. */
+        void coverFirst(UnitHit first, BuyerQuery query, ContentSnapshot snapshot) {
+            Candidate candidate = byEntry.get(first.entryId());
+            Entry entry = snapshot.entry(first.entryId());
+            if (candidate != null && entry != null && !candidate.covered()) {
+                byEntry.put(candidate.entryId(), candidate.withCoverage(coverage(idf, query, entry, candidate.unit(), candidate.unitIndex(), terms)));
+            }
+        }
     }
 
-    private Evidence gather(BuyerQuery query, SearchRequest request, ContentSnapshot snapshot) {
+    /**
+     * @param everyCoverage compute every candidate's coverage (else none of the word hits': {@link Candidate#covered()})
+     */
+    private Evidence gather(BuyerQuery query, SearchRequest request, ContentSnapshot snapshot, boolean everyCoverage) {
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
         UnitIndex.Found stats = served.index().search(UnitQuery.NOTHING, 0, counted(query));
         Map<QueryTerm, Double> idf = Confidence.idf(stats, query);
@@ -158,7 +175,7 @@ public final class SearchService {
                 String text = UnitText.meaning(entry, hit.unit(), hit.unitIndex());
                 cosine = text == null ? 0 : wordHitCosines.getOrDefault(meaning.key(text), 0f);
             }
-            double coverage = Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms));
+            double coverage = everyCoverage ? coverage(idf, query, entry, hit.unit(), hit.unitIndex(), terms) : Candidate.NOT_COVERED;
             byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
                     hit.unitIndex(), hit.score(),
                     hit.score() / topWords, coverage, cosine, second, inFocus(entry, focus), named(entry, query), true,
@@ -169,7 +186,7 @@ public final class SearchService {
             // The facts card of a product in focus is always offered, though its one unit can be crowded out of the
             // units Lucene collects by the many questions of the FAQs about it.
             if (!byEntry.containsKey(id) && product != null && (request.types().isEmpty() || request.types().contains(product.type()))) {
-                double coverage = Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(product, Fields.Unit.BODY, 0), terms));
+                double coverage = coverage(idf, query, product, Fields.Unit.BODY, 0, terms);
                 String text = UnitText.meaning(product, Fields.Unit.BODY, 0);
                 double cosine = message == null || text == null ? 0
                         : meaning.cosines(message, List.of(text)).getOrDefault(meaning.key(text), 0f);
@@ -184,12 +201,18 @@ public final class SearchService {
             Entry entry = snapshot.entry(hit.entryId());
             // Meaning alone (the quality table's row) knows nothing of the words.
             double coverage = !options.words() ? 0
-                    : Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, hit.unit(), hit.unitIndex()), terms));
+                    : coverage(idf, query, entry, hit.unit(), hit.unitIndex(), terms);
             byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
                     hit.unitIndex(), 0f, 0, coverage,
                     hit.cosine(), hit.secondCosine(), inFocus(entry, focus), named(entry, query), false, true));
         }
-        return new Evidence(List.copyOf(byEntry.values()), byEntry, terms);
+        return new Evidence(List.copyOf(byEntry.values()), byEntry, terms, idf);
+    }
+
+    /** The share of the message's information the unit's text shows (see {@link Confidence#coverage}). */
+    private static double coverage(Map<QueryTerm, Double> idf, BuyerQuery query, Entry entry, Fields.Unit unit, int unitIndex,
+                                   List<QueryTerm> terms) {
+        return Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, unit, unitIndex), terms));
     }
 
     private static List<String> productsInFocus(List<String> focusCodes, ContentSnapshot snapshot) {
@@ -213,7 +236,7 @@ public final class SearchService {
     private Set<UnitIndex.FieldTerm> counted(BuyerQuery query) {
         var counted = new LinkedHashSet<>(Confidence.counted(query));
         if (options.words()) {
-            counted.addAll(QueryBuilder.folded(query, options));
+            counted.addAll(QueryBuilder.counted(query, options));
         }
         return counted;
     }
