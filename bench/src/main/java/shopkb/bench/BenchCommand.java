@@ -52,7 +52,7 @@ public final class BenchCommand {
      * @param peerPlugin the plugin zip that gives the OpenSearch node measured beside the server Lucene's smartcn
      *                   analyzer; null: no peer
      */
-    public static void run(Path demo, List<Integer> sizes, double seconds, boolean meaning, Path peerPlugin, boolean cluster,
+    public static void run(Path demo, List<Integer> sizes, Timing timing, boolean meaning, Path peerPlugin, boolean cluster,
                            PrintStream out) throws Exception {
         out.printf("machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
@@ -77,13 +77,13 @@ public final class BenchCommand {
             for (int size : sizes) {
                 Path dir = Files.createTempDirectory("shopkb-bench-");
                 try {
-                    SearchFigures wordsOnly = benchSize(demo, dir, size, seconds, queries, load, out);
-                    SearchFigures peer = peerLoad == null ? null : benchPeer(dir, peerPlugin, seconds, peerLoad, wordsOnly, out);
+                    SearchFigures wordsOnly = benchSize(demo, dir, size, timing, queries, load, out);
+                    SearchFigures peer = peerLoad == null ? null : benchPeer(dir, peerPlugin, timing, peerLoad, wordsOnly, out);
                     if (cluster) {
-                        benchCluster(dir, pluginZip(peerPlugin), seconds, load, wordsOnly, peer, out);
+                        benchCluster(dir, pluginZip(peerPlugin), timing, load, wordsOnly, peer, out);
                     }
                     if (model.available()) {
-                        benchMeaning(dir, model, seconds, wordsOnly, peer, load, out);
+                        benchMeaning(dir, model, timing, wordsOnly, peer, load, out);
                     }
                 } finally {
                     Folders.delete(dir);
@@ -94,6 +94,14 @@ public final class BenchCommand {
         }
     }
 
+    /**
+     * How long each load is measured, and how long a server or node is loaded first, unmeasured: the JIT is still
+     * compiling long after the first seconds of search load (compiler threads took 25% of the server's CPU in the 20 s
+     * after a 10 s warm-up, 2-4% after 45-60 s), and every side is measured after the same warm-up.
+     */
+    public record Timing(double seconds, double warmup) {
+    }
+
     /** Search figures at one and eight clients, and the build time they followed (0 where none was measured). */
     private record SearchFigures(double buildSeconds, LoadRun.Result oneClient, LoadRun.Result eightClients) {
     }
@@ -102,14 +110,14 @@ public final class BenchCommand {
      * The same message mix against a plain OpenSearch node over the same content's FAQ questions, printed beside the
      * server's figures of this run.
      */
-    private static SearchFigures benchPeer(Path dir, Path pluginZip, double seconds, WrkLoad load, SearchFigures server,
+    private static SearchFigures benchPeer(Path dir, Path pluginZip, Timing timing, WrkLoad load, SearchFigures server,
                                            PrintStream out) throws Exception {
         out.printf("%n-- beside a plain OpenSearch node (3.9.0, one node, Lucene's smartcn analyzer, match query, size 10) --%n");
         long start = System.nanoTime();
         try (PeerNode node = PeerNode.start(dir.resolve("peer"), pluginZip, dir.resolve("content"))) {
             out.printf("node started and %,d FAQs indexed (their questions in one smartcn field) in %.1f s%n", node.documents(),
                     (System.nanoTime() - start) / 1e9);
-            SearchFigures figures = oneAndEight(seconds, (clients, time) -> load.run(node.base(), clients, time));
+            SearchFigures figures = oneAndEight(timing, (clients, time) -> load.run(node.base(), clients, time));
             printBeside(out, "shopkb, words only", server, "OpenSearch, match", figures);
             out.printf("%-26s %5d   shopkb/OpenSearch throughput %.0f%%%n", "", 8,
                     100 * server.eightClients().throughput() / figures.eightClients().throughput());
@@ -126,7 +134,7 @@ public final class BenchCommand {
      * The same server with its units in an OpenSearch node ({@code --engine opensearch}): one local node with the
      * project's plugin, the same content and message mix, words only, printed beside the embedded engine's figures.
      */
-    private static void benchCluster(Path dir, Path pluginZip, double seconds, HttpLoad load, SearchFigures embedded,
+    private static void benchCluster(Path dir, Path pluginZip, Timing timing, HttpLoad load, SearchFigures embedded,
                                      SearchFigures peer, PrintStream out) throws Exception {
         out.printf("%n-- the same server, units in OpenSearch (--engine opensearch: one local node, words only) --%n");
         long start = System.nanoTime();
@@ -141,7 +149,7 @@ public final class BenchCommand {
                 out.printf("index build in the cluster:  %8.1f s  (embedded: %.1f s)%n", (System.nanoTime() - start) / 1e9,
                         embedded.buildSeconds());
                 String base = "http://127.0.0.1:" + server.port();
-                SearchFigures cluster = oneAndEight(seconds, (clients, time) -> load.search(base, clients, time));
+                SearchFigures cluster = oneAndEight(timing, (clients, time) -> load.search(base, clients, time));
                 LoadRun.Result eight = cluster.eightClients();
                 printBeside(out, "embedded, words only", embedded, "opensearch engine", cluster);
                 out.printf("%-26s %5d   opensearch engine / embedded throughput %.0f%%%n", "", 8,
@@ -154,11 +162,11 @@ public final class BenchCommand {
         }
     }
 
-    /** One client's figures and eight clients', each {@code seconds} long, after a warm-up (of the JIT, the connections). */
-    private static SearchFigures oneAndEight(double seconds, Measure measure) throws Exception {
-        measure.run(4, Math.min(5, seconds));
-        LoadRun.Result one = measure.run(1, seconds);
-        return new SearchFigures(0, one, measure.run(8, seconds));
+    /** One client's figures and eight clients', each measured for its time, after the warm-up (see {@link Timing}). */
+    private static SearchFigures oneAndEight(Timing timing, Measure measure) throws Exception {
+        measure.run(8, timing.warmup());
+        LoadRun.Result one = measure.run(1, timing.seconds());
+        return new SearchFigures(0, one, measure.run(8, timing.seconds()));
     }
 
     /** A load of {@code clients} at once for {@code seconds}. */
@@ -199,7 +207,7 @@ public final class BenchCommand {
      * one (the index rebuilt, the vectors kept, as after a vocabulary edit), and a restart on both; then HTTP search at
      * 1 and 8 clients beside the words-only figures.
      */
-    private static void benchMeaning(Path dir, MeaningModel model, double seconds, SearchFigures wordsOnly, SearchFigures peer,
+    private static void benchMeaning(Path dir, MeaningModel model, Timing timing, SearchFigures wordsOnly, SearchFigures peer,
                                      HttpLoad load, PrintStream out) throws Exception {
         Path content = dir.resolve("content");
         Path data = dir.resolve("data-meaning");
@@ -229,7 +237,7 @@ public final class BenchCommand {
         System.gc();
         out.printf("heap after load:             %8d MB%n", heapMb());
         String base = "http://127.0.0.1:" + server.port();
-        SearchFigures withMeaning = oneAndEight(seconds, (clients, time) -> load.search(base, clients, time));
+        SearchFigures withMeaning = oneAndEight(timing, (clients, time) -> load.search(base, clients, time));
         LoadRun.Result eight = withMeaning.eightClients();
         printBeside(out, "HTTP search, words only", wordsOnly, "HTTP search, + meaning", withMeaning);
         out.printf("%-26s %5d   with meaning: %.0f%% of the words-only throughput%n", "", 8,
@@ -253,7 +261,7 @@ public final class BenchCommand {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 
-    private static SearchFigures benchSize(Path demo, Path dir, int size, double seconds, List<String> queries, HttpLoad load,
+    private static SearchFigures benchSize(Path demo, Path dir, int size, Timing timing, List<String> queries, HttpLoad load,
                                            PrintStream out) throws Exception {
         Path content = dir.resolve("content");
         Path data = dir.resolve("data");
@@ -278,16 +286,16 @@ public final class BenchCommand {
         String base = "http://127.0.0.1:" + server.port();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LoadRun.Operation inProcess = n -> kb.search(SearchRequest.of(queries.get(n % queries.size()), 10));
-        load.search(base, 4, Math.min(5, seconds)); // warm-up of the JIT and the connections
+        load.search(base, 8, timing.warmup());
 
         out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search (words only)", "conc", "p50 ms", "p99 ms", "p99.9 ms",
                 "per second", "errors");
         var byConcurrency = new java.util.HashMap<Integer, LoadRun.Result>();
         for (int concurrency : LoadRun.levels()) {
-            LoadRun.Result floor = LoadRun.run(concurrency, seconds, inProcess);
-            LoadRun.Result overHttp = load.search(base, concurrency, seconds);
+            LoadRun.Result floor = LoadRun.run(concurrency, timing.seconds(), inProcess);
+            LoadRun.Result overHttp = load.search(base, concurrency, timing.seconds());
             byConcurrency.put(concurrency, overHttp);
-            LoadRun.Result http0 = load.ping(base, concurrency, seconds);
+            LoadRun.Result http0 = load.ping(base, concurrency, timing.seconds());
             print(out, "in-process (floor)", floor);
             print(out, "HTTP, no search (floor)", http0);
             print(out, "HTTP search", overHttp);
@@ -323,7 +331,7 @@ public final class BenchCommand {
                 }
             }
         });
-        LoadRun.Result withWrites = load.search(base, 8, seconds);
+        LoadRun.Result withWrites = load.search(base, 8, timing.seconds());
         stop.set(true);
         writer.join();
         print(out, "HTTP search + 10 writes/s", withWrites);
@@ -331,7 +339,7 @@ public final class BenchCommand {
                 writes.get() / withWrites.seconds(), writeErrors.get());
 
         server.close();
-        compareLogging(dir, content, data, load, seconds, out);
+        compareLogging(dir, content, data, load, timing.seconds(), out);
         return new SearchFigures(buildSeconds, byConcurrency.get(1), byConcurrency.get(8));
     }
 

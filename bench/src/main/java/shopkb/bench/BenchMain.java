@@ -9,7 +9,7 @@ import shopkb.server.ServerConfig;
 import shopkb.server.cli.Flags;
 
 /**
- * {@code bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false] [--peer true|false]}, {@code bench --shops 1000 [--entries 200]
+ * {@code bench [--sizes 10000,100000] [--seconds 10] [--warmup 30] [--semantic true|false] [--peer true|false]}, {@code bench --shops 1000 [--entries 200]
  * [--seconds 10] [--semantic true|false]}, {@code soak [--seconds 300] [--windows 10]} and {@code faults
  * [--seconds-per-phase 20] [--entries 2000]}; {@code --content DIR} names the demo content the synthetic knowledge bases
  * are made from.
@@ -40,7 +40,8 @@ public final class BenchMain {
                         Path peer = Boolean.parseBoolean(named.getOrDefault("peer", "true"))
                                 ? Path.of(named.getOrDefault("peer-plugin", PeerNode.DEFAULT_PLUGIN_ZIP.toString())) : null;
                         BenchCommand.run(demo, Arrays.stream(named.getOrDefault("sizes", "10000,100000").split(","))
-                                .map(String::strip).map(Integer::parseInt).toList(), seconds, semantic, peer,
+                                .map(String::strip).map(Integer::parseInt).toList(),
+                                new BenchCommand.Timing(seconds, Double.parseDouble(named.getOrDefault("warmup", "30"))), semantic, peer,
                                 named.getOrDefault("engine", "embedded").equals("opensearch"), System.out);
                     }
                 }
@@ -60,7 +61,7 @@ public final class BenchMain {
     }
 
     private static void usage() {
-        System.err.println("usage: shopkb bench [--sizes 10000,100000] [--seconds 10] [--semantic true|false] [--peer true|false]\n"
+        System.err.println("usage: shopkb bench [--sizes 10000,100000] [--seconds 10] [--warmup 30] [--semantic true|false] [--peer true|false]\n"
                 + "             [--engine opensearch]   (also the same server with its units in a local OpenSearch node)");
         System.err.println("       shopkb bench --shops 1000 [--entries 200] [--seconds 10] [--semantic true|false]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
