@@ -3,18 +3,24 @@
 # usage (from the repository root, after ./kb build): bench/profiling/profile-search.sh CONTENT_DIR MESSAGES_LUA [OUT_DIR]
 #   CONTENT_DIR: a knowledge base, e.g. 10,000 synthetic entries (shopkb.quality.SyntheticContent.write, seed 42);
 #   MESSAGES_LUA: a wrk script cycling search requests (./kb bench writes its own, bench-requests.lua, for each run).
-# Words only, usage log on, wrk with 8 connections: 12 s of warm-up, then 30 s of which JFR records 20 s.
+# Words only, usage log on, wrk with 8 connections: 45 s of warm-up (the JIT is still compiling after 10 s), then 30 s
+# of which JFR records 20 s; the server's CPU per search over those 30 s is printed too (from /proc, no profiler).
 set -euo pipefail
 content=$1; messages=$2; out=${3:-/tmp/shopkb-profile}; mkdir -p "$out"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 "$java" -XX:+UseG1GC --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
-  -XX:StartFlightRecording=filename="$out/search.jfr",settings=profile,delay=20s,duration=20s \
   -cp "server/target/shopkb-server-0.1.0-SNAPSHOT.jar:server/target/lib/*" shopkb.server.Main serve --port 7391 \
   --content "$content" --data "$out/data" --semantic false --usage-log true > "$out/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
 for _ in $(seq 1 180); do grep -q "ready at" "$out/serve.log" && break; sleep 1; done
-wrk -t1 -c8 -d12s -s "$messages" http://127.0.0.1:7391 > /dev/null
-wrk -t1 -c8 -d30s --latency -s "$messages" http://127.0.0.1:7391 | grep -E "Requests/sec|50%|99%"
+wrk -t1 -c8 -d45s -s "$messages" http://127.0.0.1:7391 > /dev/null
+"$(dirname "$java")/jcmd" $pid JFR.start settings=profile delay=5s duration=20s filename="$out/search.jfr" > /dev/null
+cpu_before=$(awk '{print $14+$15}' /proc/$pid/stat)
+wrk -t1 -c8 -d30s --latency -s "$messages" http://127.0.0.1:7391 > "$out/wrk.txt"
+cpu_after=$(awk '{print $14+$15}' /proc/$pid/stat)
+grep -E "Requests/sec|50%|99%" "$out/wrk.txt"
+requests=$(grep -E "^ +[0-9]+ requests in" "$out/wrk.txt" | awk '{print $1}')
+echo "server CPU per search: $(python3 -c "print(round(($cpu_after-$cpu_before)/$(getconf CLK_TCK)*1000/$requests, 3))") ms"
 kill $pid; wait $pid 2>/dev/null || true
 python3 "$(dirname "$0")/jfr-stages.py" "$out/search.jfr"

@@ -5,14 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pcollections.HashPMap;
-import org.pcollections.HashTreePMap;
 
 /**
  * The content a shop serves at one moment, with lookups derived from it: immutable, swapped whole by its one owner
  * ({@link shopkb.indexing.ServedContent}), so readers never see a half-applied change and never lock.
  */
-public record ContentSnapshot(LoadedContent content, Map<String, Entry> entriesById, Map<String, List<String>> phrasingIdsByIntent,
+public record ContentSnapshot(LoadedContent content, EntriesById entriesById, Map<String, List<String>> phrasingIdsByIntent,
                               Map<String, String> productIdByCode, Map<String, String> phrasingIdByShortcut) {
 
     /** The snapshot of freshly loaded content (every lookup built by one pass over the entries). */
@@ -33,7 +31,7 @@ public record ContentSnapshot(LoadedContent content, Map<String, Entry> entriesB
             }
         }
         byIntent.replaceAll((k, v) -> List.copyOf(v));
-        return new ContentSnapshot(content, HashTreePMap.from(content.entries()), Map.copyOf(byIntent), Map.copyOf(codes),
+        return new ContentSnapshot(content, EntriesById.of(content.entries()), Map.copyOf(byIntent), Map.copyOf(codes),
                 Map.copyOf(shortcuts));
     }
 
@@ -75,19 +73,19 @@ public record ContentSnapshot(LoadedContent content, Map<String, Entry> entriesB
             }
             codes = Map.copyOf(copy);
         }
-        var byId = (HashPMap<String, Entry>) entriesById;
+        EntriesById byId = entriesById;
         if (previous != null) {
-            byId = byId.minus(previous.id());
+            byId = byId.without(previous.id());
         }
         if (changed != null) {
-            byId = byId.plus(changed.id(), changed);
+            byId = byId.with(changed);
         }
         return new ContentSnapshot(next, byId, byIntent, codes, shortcuts);
     }
 
     /**
-     * The entry of {@code id}, or null. From a hashed persistent map: a search looks up a few hundred entries, and the
-     * content's id-ordered map compares long ids at every level of its tree (6% of a search's CPU).
+     * The entry of {@code id}, or null. Not from the content's id-ordered map: a search looks up a few hundred entries,
+     * and that map compares long ids at every level of its tree (6% of a search's CPU).
      */
     public Entry entry(String id) {
         return entriesById.get(id);

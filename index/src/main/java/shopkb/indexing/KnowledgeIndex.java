@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -184,14 +184,10 @@ public final class KnowledgeIndex implements UnitIndex {
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
             Map<FieldTerm, Integer> known = termCounts(reader);
-            var docFreqs = new HashMap<FieldTerm, Integer>();
             for (FieldTerm term : counted) {
-                Integer count = known.get(term);
-                if (count == null) {
-                    count = reader.docFreq(new Term(term.field(), term.text()));
-                    known.put(term, count);
+                if (!known.containsKey(term)) {
+                    known.put(term, reader.docFreq(new Term(term.field(), term.text())));
                 }
-                docFreqs.put(term, count);
             }
             List<ScoredUnit> found = List.of();
             if (units > 0 && !query.clauses().isEmpty()) {
@@ -199,7 +195,8 @@ public final class KnowledgeIndex implements UnitIndex {
                 TopDocs top = searcher.search(LuceneUnitQuery.of(query), new TopScoreDocCollectorManager(units, units));
                 found = UnitReader.read(reader, top.scoreDocs);
             }
-            return new Found(found, reader.numDocs(), docFreqs);
+            // The reader's counts so far, not a copy of the asked ones: a search asks for about a hundred.
+            return new Found(found, reader.numDocs(), Collections.unmodifiableMap(known));
         });
     }
 

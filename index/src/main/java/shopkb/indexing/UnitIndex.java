@@ -33,7 +33,7 @@ public interface UnitIndex extends Closeable {
      *
      * @param units the best units, best first
      * @param docs how many units the index holds
-     * @param docFreqs how many units hold each counted term
+     * @param docFreqs how many units hold each counted term (and perhaps other terms)
      */
     record Found(List<ScoredUnit> units, int docs, Map<FieldTerm, Integer> docFreqs) {
     }

@@ -3,10 +3,8 @@ package shopkb.search;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import shopkb.content.ContentSnapshot;
 import shopkb.content.Entry;
@@ -233,8 +231,8 @@ public final class SearchService {
     }
 
     /** The terms whose unit counts a search needs: for confidence, and to build the query. */
-    private Set<UnitIndex.FieldTerm> counted(BuyerQuery query) {
-        var counted = new LinkedHashSet<>(Confidence.counted(query));
+    private List<UnitIndex.FieldTerm> counted(BuyerQuery query) {
+        var counted = new ArrayList<>(Confidence.counted(query));
         if (options.words()) {
             counted.addAll(QueryBuilder.counted(query, options));
         }
