@@ -126,7 +126,7 @@ public final class SearchService {
     public record UnitHit(String entryId, Fields.Unit unit, int unitIndex, float score) {
     }
 
-    /** Candidates from both signals, by entry id, and the message's terms (for highlighting). */
+    /** Candidates from both signals, by entry id, the message's terms (for highlighting) and their IDF (for coverage). */
     private record Evidence(List<Candidate> candidates, Map<String, Candidate> byEntry, List<QueryTerm> terms,
                             Map<QueryTerm, Double> idf) {
 
