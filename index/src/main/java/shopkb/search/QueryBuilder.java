@@ -109,7 +109,7 @@ final class QueryBuilder {
      * The bigram clauses of a field, and the pinyin pairs of its text. A pinyin pair is held by every unit holding a
      * bigram of the same span (黑色 → hei_se); where it is held by no more units than that bigram (no homophone written
      * otherwise), it is held by the same units, and scoring it again only walks the same postings a second time: it is
-     * scored as the bigram, its boost added (about a fifth of a search's clauses). Not done for words: a word and its
+     * scored as the bigram, its boost added (a quarter of a message's clauses went). Not done for words: a word and its
      * bigram also match the same units but are normalised by different field lengths, and folding them moved near-ties.
      */
     private static void addGrams(List<UnitQuery.Clause> clauses, SoundAlike fields, BuyerQuery query, RankingOptions options,
@@ -154,7 +154,11 @@ final class QueryBuilder {
         return ((long) term.start() << 32) | term.end();
     }
 
-    /** The message's ordinary terms worth scoring: not a synonym's expansion, not a particle. */
+    /**
+     * The message's ordinary terms worth scoring: not a synonym's expansion, not a particle. Particles are left out of
+     * every clause: the commonest terms, scoring their long postings cost ~15% of a search at 100k entries for a tenth of
+     * a word's weight, and changed no ranking. They still count for highlighting and confidence.
+     */
     private static List<QueryTerm> ordinary(List<QueryTerm> terms) {
         return terms.stream().filter(t -> t.group() < 0 && t.weight() > BuyerQueryParser.PARTICLE_WEIGHT).toList();
     }
@@ -186,9 +190,7 @@ final class QueryBuilder {
 
     /**
      * The expansions of one synonym span go into a single best-of clause, so a concept with many synonyms counts once,
-     * not once per synonym. Particles are left out everywhere: the commonest terms, scoring their long postings cost
-     * ~15% of a search at 100k entries for a tenth of a word's weight, and changed no ranking. They still count for
-     * highlighting and confidence.
+     * not once per synonym.
      */
     private static void addGroups(List<UnitQuery.Clause> clauses, String field, List<QueryTerm> terms, float fieldBoost) {
         var groups = new LinkedHashMap<Integer, List<UnitQuery.Term>>();
