@@ -35,10 +35,10 @@ class EntriesByIdTest {
                 expected.put(id, entry);
             }
             if (change % 97 == 0) {
-                assertSame(expected, entries);
+                assertFindsWhat(expected, entries);
             }
         }
-        assertSame(expected, entries);
+        assertFindsWhat(expected, entries);
         assertNull(entries.get("phr.never"));
     }
 
@@ -52,7 +52,7 @@ class EntriesByIdTest {
         assertEquals("另一个", ((PhrasingEntry) after.get("phr.b")).text());
     }
 
-    private static void assertSame(Map<String, Entry> expected, EntriesById entries) {
+    private static void assertFindsWhat(Map<String, Entry> expected, EntriesById entries) {
         for (int i = 0; i < 600; i++) {
             assertEquals(expected.get("phr." + i), entries.get("phr." + i), "phr." + i);
         }
