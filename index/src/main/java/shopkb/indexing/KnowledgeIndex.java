@@ -23,6 +23,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -67,15 +68,17 @@ public final class KnowledgeIndex implements UnitIndex {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeIndex.class);
 
     /**
-     * Unit counts of the terms searches asked for, as one reader holds them: buyers' messages repeat their words, and
-     * each count is a seek in every segment (8% of a search's CPU before it was kept).
+     * The terms searches asked for, as one reader holds them: their unit counts, and their Lucene term states, which
+     * the query's term clauses then take instead of seeking each term in the terms dictionary again. Buyers' messages
+     * repeat their words, and each count was a seek in every segment (8% of a search's CPU before it was kept), each
+     * clause's term state another (6% of Lucene's own time before states were kept too).
      */
-    private record TermCounts(IndexReader reader, Map<FieldTerm, Integer> counts) {
+    private record TermCounts(IndexReader reader, Map<FieldTerm, Integer> counts, Map<FieldTerm, TermStates> states) {
     }
 
     /** Beyond this many terms the counts start again (buyers' words are a few tens of thousands). */
     private static final int MAX_COUNTED_TERMS = 200_000;
-    private volatile TermCounts termCounts = new TermCounts(null, Map.of());
+    private volatile TermCounts termCounts = new TermCounts(null, Map.of(), Map.of());
 
     private volatile boolean dirty;
     /** When the oldest uncommitted change was made; null when everything is committed. */
@@ -183,31 +186,34 @@ public final class KnowledgeIndex implements UnitIndex {
     public Found search(UnitQuery query, int units, Collection<FieldTerm> counted) {
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
-            Map<FieldTerm, Integer> known = termCounts(reader);
+            TermCounts known = termCounts(reader);
             for (FieldTerm term : counted) {
-                if (!known.containsKey(term)) {
-                    known.put(term, reader.docFreq(new Term(term.field(), term.text())));
+                if (!known.counts().containsKey(term)) {
+                    TermStates states = TermStates.build(searcher, new Term(term.field(), term.text()), true);
+                    known.states().put(term, states);
+                    known.counts().put(term, states.docFreq());
                 }
             }
             List<ScoredUnit> found = List.of();
             if (units > 0 && !query.clauses().isEmpty()) {
                 // The hit count is not needed: counting exactly up to Lucene's default 1,000 hits would delay pruning.
-                TopDocs top = searcher.search(LuceneUnitQuery.of(query), new TopScoreDocCollectorManager(units, units));
+                TopDocs top = searcher.search(LuceneUnitQuery.of(query, known.states()::get),
+                        new TopScoreDocCollectorManager(units, units));
                 found = UnitReader.read(reader, top.scoreDocs);
             }
             // The reader's counts so far, not a copy of the asked ones: a search asks for about a hundred.
-            return new Found(found, reader.numDocs(), Collections.unmodifiableMap(known));
+            return new Found(found, reader.numDocs(), Collections.unmodifiableMap(known.counts()));
         });
     }
 
-    /** The unit counts of terms as {@code reader} holds them, counted so far; started afresh for every new reader. */
-    private Map<FieldTerm, Integer> termCounts(IndexReader reader) {
+    /** The terms as {@code reader} holds them, counted so far; started afresh for every new reader. */
+    private TermCounts termCounts(IndexReader reader) {
         TermCounts known = termCounts;
         if (known.reader() != reader || known.counts().size() > MAX_COUNTED_TERMS) {
-            known = new TermCounts(reader, new ConcurrentHashMap<>());
+            known = new TermCounts(reader, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
             termCounts = known;
         }
-        return known.counts();
+        return known;
     }
 
     /** Adds or replaces an entry's units and commits with the new build fingerprint; visible to search at once. */

@@ -1,7 +1,9 @@
 package shopkb.indexing;
 
 import java.util.ArrayList;
+import java.util.function.Function;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -9,6 +11,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import shopkb.indexing.UnitIndex.FieldTerm;
 
 /** A {@link UnitQuery} as the embedded engine's Lucene query. */
 final class LuceneUnitQuery {
@@ -16,13 +19,17 @@ final class LuceneUnitQuery {
     private LuceneUnitQuery() {
     }
 
-    static Query of(UnitQuery query) {
+    /**
+     * @param states term states already looked up for the searcher's reader (null for a term not looked up): a clause
+     *               given its term's states skips the terms-dictionary seek; scores are the same
+     */
+    static Query of(UnitQuery query, Function<FieldTerm, TermStates> states) {
         if (query.clauses().isEmpty()) {
             return new MatchNoDocsQuery("nothing searchable in the message");
         }
         var text = new BooleanQuery.Builder();
         for (UnitQuery.Clause clause : query.clauses()) {
-            text.add(clause(clause), BooleanClause.Occur.SHOULD);
+            text.add(clause(clause, states), BooleanClause.Occur.SHOULD);
         }
         var filtered = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST);
         if (!query.types().isEmpty()) {
@@ -38,18 +45,20 @@ final class LuceneUnitQuery {
         return filtered.build();
     }
 
-    private static Query clause(UnitQuery.Clause clause) {
+    private static Query clause(UnitQuery.Clause clause, Function<FieldTerm, TermStates> states) {
         return switch (clause) {
-            case UnitQuery.Term term -> term(term);
+            case UnitQuery.Term term -> term(term, states);
             case UnitQuery.BestOf best -> {
                 var alternatives = new ArrayList<Query>();
-                best.alternatives().forEach(term -> alternatives.add(term(term)));
+                best.alternatives().forEach(term -> alternatives.add(term(term, states)));
                 yield new DisjunctionMaxQuery(alternatives, 0f);
             }
         };
     }
 
-    private static Query term(UnitQuery.Term term) {
-        return new BoostQuery(new TermQuery(new Term(term.field(), term.text())), term.boost());
+    private static Query term(UnitQuery.Term term, Function<FieldTerm, TermStates> states) {
+        Term indexed = new Term(term.field(), term.text());
+        TermStates known = states.apply(new FieldTerm(term.field(), term.text()));
+        return new BoostQuery(known == null ? new TermQuery(indexed) : new TermQuery(indexed, known), term.boost());
     }
 }

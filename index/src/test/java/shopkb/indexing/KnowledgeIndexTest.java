@@ -97,4 +97,27 @@ class KnowledgeIndexTest {
                     "adding and removing the same file leaves the fingerprint as it was");
         }
     }
+
+    @Test
+    void termsLookedUpForOneSearchServeTheNextAndAreLookedUpAgainAfterAnEdit() throws IOException {
+        LoadedContent loaded = new ContentLoader(Fixture.source()).load();
+        try (var housekeeping = new Housekeeping();
+             ServedContent served = ServedContent.open(loaded, Vocabulary.empty(), AnalysisOptions.full(),
+                (analyzer, vocabulary, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries, null,
+                        housekeeping.scheduler()))) {
+            var search = new SearchService(served, new BuyerQueryParser(), RankingOptions.full(), null);
+            var first = search.search(SearchRequest.of("发什么快递,几天能到", 5)).results();
+            var again = search.search(SearchRequest.of("发什么快递,几天能到", 5)).results();
+            assertFalse(first.isEmpty());
+            assertEquals(first.stream().map(r -> r.id() + " " + r.score()).toList(),
+                    again.stream().map(r -> r.id() + " " + r.score()).toList(), "the kept term states score as a fresh look-up");
+
+            assertTrue(search.search(SearchRequest.of("极兔", 5)).results().isEmpty(), "no unit holds 极兔 yet");
+            var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);
+            served.applyOne(null, entry, new ServedContent.FileChange("phrasing/phr.jitu.yaml", null,
+                    "id: phr.jitu".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals("phr.jitu", search.search(SearchRequest.of("极兔", 5)).results().getFirst().id(),
+                    "a term counted as held by no unit is counted again in the edited index");
+        }
+    }
 }
