@@ -53,33 +53,4 @@ final class Confidence {
     private static List<QueryTerm> counts(List<QueryTerm> terms) {
         return terms.stream().filter(term -> term.weight() >= 1f && term.group() < 0).toList();
     }
-
-    /**
-     * IDF-weighted share of the message's terms found in the result's matching text; a term also counts as
-     * found when a synonym standing for its span was.
-     */
-    static double coverage(Map<QueryTerm, Double> idf, BuyerQuery query, List<String> matchedTerms) {
-        var synonymSpans = new java.util.ArrayList<QueryTerm>();
-        for (QueryTerm term : query.words()) {
-            if (term.group() >= 0 && matchedTerms.contains(term.text())) {
-                synonymSpans.add(term);
-            }
-        }
-        for (QueryTerm term : query.grams()) {
-            if (term.group() >= 0 && matchedTerms.contains(term.text())) {
-                synonymSpans.add(term);
-            }
-        }
-        double total = 0;
-        double covered = 0;
-        for (var entry : idf.entrySet()) {
-            QueryTerm term = entry.getKey();
-            total += entry.getValue();
-            boolean viaSynonym = synonymSpans.stream().anyMatch(s -> s.start() <= term.start() && term.end() <= s.end());
-            if (matchedTerms.contains(term.text()) || viaSynonym) {
-                covered += entry.getValue();
-            }
-        }
-        return total == 0 ? 0 : covered / total;
-    }
 }

@@ -76,18 +76,6 @@ final class Highlighter {
         return new Highlight(html.toString(), List.copyOf(matched));
     }
 
-    /** The terms found in {@code text}, without marking it: what coverage is computed from. */
-    static List<String> matched(String text, List<QueryTerm> terms) {
-        String folded = TextNormalizer.fold(text);
-        var matched = new ArrayList<String>();
-        for (QueryTerm term : terms) {
-            if (!term.text().isEmpty() && !matched.contains(term.text()) && folded.contains(term.text())) {
-                matched.add(term.text());
-            }
-        }
-        return matched;
-    }
-
     private static List<int[]> merge(List<int[]> spans) {
         spans.sort(Comparator.comparingInt(s -> s[0]));
         var merged = new ArrayList<int[]>();

@@ -89,7 +89,7 @@ public final class SearchService {
 
         best = best.stream().filter(h -> snapshot.entry(h.entryId()) != null).toList(); // deleted since the search began
         if (meaning == null && !best.isEmpty()) {
-            evidence.coverFirst(best.getFirst(), query, snapshot);
+            evidence.coverFirst(best.getFirst(), snapshot);
         }
         double confidence = RankFusion.confidence(best, evidence.byEntry()::get, meaning != null, RankFusion.CONFIDENCE);
         var results = new ArrayList<SearchResult>();
@@ -126,16 +126,17 @@ public final class SearchService {
     public record UnitHit(String entryId, Fields.Unit unit, int unitIndex, float score) {
     }
 
-    /** Candidates from both signals, by entry id, the message's terms (for highlighting) and their IDF (for coverage). */
+    /** Candidates from both signals, by entry id, the message's terms (for highlighting) and its coverage measure. */
     private record Evidence(List<Candidate> candidates, Map<String, Candidate> byEntry, List<QueryTerm> terms,
-                            Map<QueryTerm, Double> idf) {
+                            MessageCoverage coverage) {
 
         /** Computes the coverage of the candidate behind {@code first} when the gathering left it out. */
-        void coverFirst(UnitHit first, BuyerQuery query, ContentSnapshot snapshot) {
+        void coverFirst(UnitHit first, ContentSnapshot snapshot) {
             Candidate candidate = byEntry.get(first.entryId());
             Entry entry = snapshot.entry(first.entryId());
             if (candidate != null && entry != null && !candidate.covered()) {
-                byEntry.put(candidate.entryId(), candidate.withCoverage(coverage(idf, query, entry, candidate.unit(), candidate.unitIndex(), terms)));
+                byEntry.put(candidate.entryId(), candidate.withCoverage(
+                        coverage.of(UnitText.shown(entry, candidate.unit(), candidate.unitIndex()))));
             }
         }
     }
@@ -146,7 +147,7 @@ public final class SearchService {
     private Evidence gather(BuyerQuery query, SearchRequest request, ContentSnapshot snapshot, boolean everyCoverage) {
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
         UnitIndex.Found stats = served.index().search(UnitQuery.NOTHING, 0, counted(query));
-        Map<QueryTerm, Double> idf = Confidence.idf(stats, query);
+        var coverage = new MessageCoverage(Confidence.idf(stats, query), query, terms);
         UnitIndex.Found found = !options.words() ? stats : served.index().search(
                 QueryBuilder.build(query, request, options, stats.docFreqs()),
                 Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()), List.of());
@@ -173,10 +174,10 @@ public final class SearchService {
                 String text = UnitText.meaning(entry, hit.unit(), hit.unitIndex());
                 cosine = text == null ? 0 : wordHitCosines.getOrDefault(meaning.key(text), 0f);
             }
-            double coverage = everyCoverage ? coverage(idf, query, entry, hit.unit(), hit.unitIndex(), terms) : Candidate.NOT_COVERED;
+            double covered = everyCoverage ? coverage.of(UnitText.shown(entry, hit.unit(), hit.unitIndex())) : Candidate.NOT_COVERED;
             byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
                     hit.unitIndex(), hit.score(),
-                    hit.score() / topWords, coverage, cosine, second, inFocus(entry, focus), named(entry, query), true,
+                    hit.score() / topWords, covered, cosine, second, inFocus(entry, focus), named(entry, query), true,
                     nearHit != null));
         }
         for (String id : productsInFocus(focus, snapshot)) {
@@ -184,11 +185,11 @@ public final class SearchService {
             // The facts card of a product in focus is always offered, though its one unit can be crowded out of the
             // units Lucene collects by the many questions of the FAQs about it.
             if (!byEntry.containsKey(id) && product != null && (request.types().isEmpty() || request.types().contains(product.type()))) {
-                double coverage = coverage(idf, query, product, Fields.Unit.BODY, 0, terms);
+                double covered = coverage.of(UnitText.shown(product, Fields.Unit.BODY, 0));
                 String text = UnitText.meaning(product, Fields.Unit.BODY, 0);
                 double cosine = message == null || text == null ? 0
                         : meaning.cosines(message, List.of(text)).getOrDefault(meaning.key(text), 0f);
-                byEntry.put(id, new Candidate(id, null, Fields.Unit.BODY, 0, 0f, 0, coverage, cosine, 0, true,
+                byEntry.put(id, new Candidate(id, null, Fields.Unit.BODY, 0, 0f, 0, covered, cosine, 0, true,
                         named(product, query), true, false));
             }
         }
@@ -198,20 +199,14 @@ public final class SearchService {
             }
             Entry entry = snapshot.entry(hit.entryId());
             // Meaning alone (the quality table's row) knows nothing of the words.
-            double coverage = !options.words() ? 0
-                    : coverage(idf, query, entry, hit.unit(), hit.unitIndex(), terms);
+            double covered = !options.words() ? 0 : coverage.of(UnitText.shown(entry, hit.unit(), hit.unitIndex()));
             byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
-                    hit.unitIndex(), 0f, 0, coverage,
+                    hit.unitIndex(), 0f, 0, covered,
                     hit.cosine(), hit.secondCosine(), inFocus(entry, focus), named(entry, query), false, true));
         }
-        return new Evidence(List.copyOf(byEntry.values()), byEntry, terms, idf);
+        return new Evidence(List.copyOf(byEntry.values()), byEntry, terms, coverage);
     }
 
-    /** The share of the message's information the unit's text shows (see {@link Confidence#coverage}). */
-    private static double coverage(Map<QueryTerm, Double> idf, BuyerQuery query, Entry entry, Fields.Unit unit, int unitIndex,
-                                   List<QueryTerm> terms) {
-        return Confidence.coverage(idf, query, Highlighter.matched(UnitText.shown(entry, unit, unitIndex), terms));
-    }
 
     private static List<String> productsInFocus(List<String> focusCodes, ContentSnapshot snapshot) {
         var ids = new ArrayList<String>();
@@ -351,11 +346,12 @@ public final class SearchService {
             return List.of();
         }
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
-        Map<QueryTerm, Double> idf = Confidence.idf(served.index().search(UnitQuery.NOTHING, 0, Confidence.counted(query)), query);
+        var coverage = new MessageCoverage(
+                Confidence.idf(served.index().search(UnitQuery.NOTHING, 0, Confidence.counted(query)), query), query, terms);
         record Scored(PersonalPhrasing phrasing, double coverage) {
         }
         return own.stream()
-                .map(p -> new Scored(p, Confidence.coverage(idf, query, Highlighter.matched(p.title() + "\n" + p.text(), terms))))
+                .map(p -> new Scored(p, coverage.of(p.title() + "\n" + p.text())))
                 .filter(s -> s.coverage() >= OWN_MIN_COVERAGE)
                 .sorted((a, b) -> Double.compare(b.coverage(), a.coverage()))
                 .limit(max)
