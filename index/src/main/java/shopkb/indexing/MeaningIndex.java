@@ -33,7 +33,6 @@ import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -41,7 +40,6 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -101,6 +99,7 @@ public final class MeaningIndex implements Closeable {
     private final OpenReport openReport;
     /** Units per key; values are immutable lists, swapped whole, so searches read them without locks. */
     private final Map<String, List<MeaningUnits.Unit>> unitsByKey = new ConcurrentHashMap<>();
+    private final VectorKeys vectorKeys = new VectorKeys(KEY);
     /** The subset of {@link #unitsByKey} that are bad phrasings; values swapped whole like there. */
     private final Map<String, List<MeaningUnits.Unit>> badPhrasings = new ConcurrentHashMap<>();
     /** Keys that have a document (a vector) in the index; guarded by this. */
@@ -239,7 +238,7 @@ public final class MeaningIndex implements Closeable {
     public List<Neighbour> nearest(float[] vector, int k) {
         return withSearcher(searcher -> {
             TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, k), k);
-            String[] keys = keysOf(searcher, top.scoreDocs);
+            String[] keys = vectorKeys.of(searcher.getIndexReader(), top.scoreDocs);
             var neighbours = new ArrayList<Neighbour>(keys.length);
             for (int i = 0; i < keys.length; i++) {
                 List<MeaningUnits.Unit> units = unitsByKey.get(keys[i]);
@@ -268,7 +267,7 @@ public final class MeaningIndex implements Closeable {
             // A filter this small makes the vector query exact: every filtered text is scored.
             var query = new KnnFloatVectorQuery(VECTOR, vector, keys.size(), new TermInSetQuery(KEY, keys));
             TopDocs top = searcher.search(query, keys.size());
-            String[] found = keysOf(searcher, top.scoreDocs);
+            String[] found = vectorKeys.of(searcher.getIndexReader(), top.scoreDocs);
             var similarities = new java.util.HashMap<String, Float>();
             for (int i = 0; i < found.length; i++) {
                 similarities.put(found[i], 2 * top.scoreDocs[i].score - 1);
@@ -445,19 +444,6 @@ public final class MeaningIndex implements Closeable {
                         }
                     }
                 }
-            }
-        }
-        return keys;
-    }
-
-    private static String[] keysOf(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        var keys = new String[hits.length];
-        for (int i = 0; i < hits.length; i++) {
-            LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(hits[i].doc, leaves));
-            SortedDocValues values = leaf.reader().getSortedDocValues(KEY);
-            if (values != null && values.advanceExact(hits[i].doc - leaf.docBase)) {
-                keys[i] = values.lookupOrd(values.ordValue()).utf8ToString();
             }
         }
         return keys;
