@@ -41,6 +41,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
     private final boolean needsTokenTypes;
     private final int dimensions;
     private final String modelId;
+    /** Inference runs there when asked for on a virtual thread (see {@link NativeWork}). */
+    private final NativeWork inference = new NativeWork("encode", Runtime.getRuntime().availableProcessors());
 
     private OnnxSentenceEncoder(byte[] model, byte[] tokenizerJson) throws OrtException {
         this.environment = OrtEnvironment.getEnvironment();
@@ -82,7 +84,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
 
     @Override
     public float[] encode(String text) {
-        return run(tokenizer.encode(key(text), MAX_TOKENS));
+        long[] tokens = tokenizer.encode(key(text), MAX_TOKENS);
+        return inference.call(() -> run(tokens));
     }
 
     /**
@@ -145,6 +148,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
 
     @Override
     public void close() {
+        inference.close();
         try {
             session.close();
         } catch (OrtException e) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,18 +81,12 @@ class KnowledgeIndexTest {
     @Test
     void upsertsAndDeletesAreSearchableAtOnce() throws IOException {
         LoadedContent loaded = new ContentLoader(Fixture.source()).load();
-        try (var housekeeping = new Housekeeping();
-             ServedContent served = ServedContent.open(loaded, Vocabulary.empty(), AnalysisOptions.full(),
-                (analyzer, vocabulary, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries, null,
-                        housekeeping.scheduler()))) {
+        try (var housekeeping = new Housekeeping(); ServedContent served = inMemory(loaded, housekeeping)) {
             var search = new SearchService(served, new BuyerQueryParser(), RankingOptions.full(), null);
-            var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);
-            byte[] file = "id: phr.jitu".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-            served.applyOne(null, entry, new ServedContent.FileChange("phrasing/phr.jitu.yaml", null, file));
+            served.applyOne(null, JITU, new ServedContent.FileChange(JITU_FILE, null, JITU_BYTES));
             assertEquals("phr.jitu", search.search(SearchRequest.of("极兔", 5)).results().getFirst().id());
 
-            served.applyOne(entry, null, new ServedContent.FileChange("phrasing/phr.jitu.yaml", file, null));
+            served.applyOne(JITU, null, new ServedContent.FileChange(JITU_FILE, JITU_BYTES, null));
             assertTrue(search.search(SearchRequest.of("极兔", 5)).results().isEmpty());
             assertEquals(loaded.fingerprint().hex(), served.current().content().fingerprint().hex(),
                     "adding and removing the same file leaves the fingerprint as it was");
@@ -99,25 +94,44 @@ class KnowledgeIndexTest {
     }
 
     @Test
-    void termsLookedUpForOneSearchServeTheNextAndAreLookedUpAgainAfterAnEdit() throws IOException {
+    void clausesGivenTheTermStatesKeptForCountedTermsScoreAsClausesThatLookTheirTermsUp() throws IOException {
         LoadedContent loaded = new ContentLoader(Fixture.source()).load();
-        try (var housekeeping = new Housekeeping();
-             ServedContent served = ServedContent.open(loaded, Vocabulary.empty(), AnalysisOptions.full(),
-                (analyzer, vocabulary, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries, null,
-                        housekeeping.scheduler()))) {
-            var search = new SearchService(served, new BuyerQueryParser(), RankingOptions.full(), null);
-            var first = search.search(SearchRequest.of("发什么快递,几天能到", 5)).results();
-            var again = search.search(SearchRequest.of("发什么快递,几天能到", 5)).results();
-            assertFalse(first.isEmpty());
-            assertEquals(first.stream().map(r -> r.id() + " " + r.score()).toList(),
-                    again.stream().map(r -> r.id() + " " + r.score()).toList(), "the kept term states score as a fresh look-up");
-
-            assertTrue(search.search(SearchRequest.of("极兔", 5)).results().isEmpty(), "no unit holds 极兔 yet");
-            var entry = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null, null, null, null);
-            served.applyOne(null, entry, new ServedContent.FileChange("phrasing/phr.jitu.yaml", null,
-                    "id: phr.jitu".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            assertEquals("phr.jitu", search.search(SearchRequest.of("极兔", 5)).results().getFirst().id(),
-                    "a term counted as held by no unit is counted again in the edited index");
+        var query = new UnitQuery(List.of(new UnitQuery.Term(Fields.QUESTION_WORDS, "快递", 3f),
+                new UnitQuery.Term(Fields.QUESTION_WORDS, "几天", 3f), new UnitQuery.Term(Fields.QUESTION_GRAMS, "发什", 2f),
+                new UnitQuery.BestOf(List.of(new UnitQuery.Term(Fields.TITLE_WORDS, "快递", 1.5f),
+                        new UnitQuery.Term(Fields.TITLE_WORDS, "物流", 1.5f)))), List.of(), null);
+        var counted = List.of(new UnitIndex.FieldTerm(Fields.QUESTION_WORDS, "快递"),
+                new UnitIndex.FieldTerm(Fields.QUESTION_WORDS, "几天"), new UnitIndex.FieldTerm(Fields.QUESTION_GRAMS, "发什"),
+                new UnitIndex.FieldTerm(Fields.TITLE_WORDS, "快递"), new UnitIndex.FieldTerm(Fields.TITLE_WORDS, "物流"));
+        try (var housekeeping = new Housekeeping(); ServedContent kept = inMemory(loaded, housekeeping);
+             ServedContent fresh = inMemory(loaded, housekeeping)) {
+            List<UnitIndex.ScoredUnit> withStates = kept.index().search(query, 20, counted).units();
+            assertFalse(withStates.isEmpty());
+            assertEquals(fresh.index().search(query, 20, List.of()).units(), withStates);
         }
+    }
+
+    @Test
+    void aTermCountedAsHeldByNoUnitIsCountedAgainOnceAnEditAddsIt() throws IOException {
+        LoadedContent loaded = new ContentLoader(Fixture.source()).load();
+        try (var housekeeping = new Housekeeping(); ServedContent served = inMemory(loaded, housekeeping)) {
+            var search = new SearchService(served, new BuyerQueryParser(), RankingOptions.full(), null);
+            assertTrue(search.search(SearchRequest.of("极兔", 5)).results().isEmpty(), "no unit holds 极兔 yet");
+            served.applyOne(null, JITU, new ServedContent.FileChange(JITU_FILE, null, JITU_BYTES));
+            assertEquals("phr.jitu", search.search(SearchRequest.of("极兔", 5)).results().getFirst().id());
+        }
+    }
+
+    /** A phrasing about a carrier the fixture never mentions. */
+    private static final PhrasingEntry JITU = new PhrasingEntry("phr.jitu", null, "物流", "极兔", "亲,可以发极兔快递", null,
+            null, null, null);
+    private static final String JITU_FILE = "phrasing/phr.jitu.yaml";
+    private static final byte[] JITU_BYTES = "id: phr.jitu".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** The fixture served from an in-memory index. */
+    private static ServedContent inMemory(LoadedContent loaded, Housekeeping housekeeping) {
+        return ServedContent.open(loaded, Vocabulary.empty(), AnalysisOptions.full(),
+                (analyzer, vocabulary, fingerprint, entries) -> KnowledgeIndex.inMemory(analyzer, fingerprint, entries, null,
+                        housekeeping.scheduler()));
     }
 }

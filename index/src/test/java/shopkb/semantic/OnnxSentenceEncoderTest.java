@@ -50,6 +50,14 @@ class OnnxSentenceEncoderTest {
     }
 
     @Test
+    void aVirtualThreadGetsTheVectorAPlatformThreadGets() throws InterruptedException {
+        SentenceEncoder encoder = SharedModel.get().encoder();
+        var fromVirtual = new java.util.concurrent.atomic.AtomicReference<float[]>();
+        Thread.ofVirtual().start(() -> fromVirtual.set(encoder.encode("能便宜点吗"))).join();
+        assertEquals(1.0, MessageVectors.cosine(fromVirtual.get(), encoder.encode("能便宜点吗")), 1e-6);
+    }
+
+    @Test
     void aMissingModelIsReportedAsUnavailableNotThrown() {
         MeaningModel model = MeaningModel.loadFrom("/no-such-model.onnx", OnnxSentenceEncoder.TOKENIZER_RESOURCE);
         assertFalse(model.available());
