@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import shopkb.analysis.TextNormalizer;
+import shopkb.content.Entry;
+import shopkb.indexing.Fields;
 
 /**
  * The IDF-weighted share of one message's information a text shows, prepared once per message: a search measures it
@@ -26,11 +28,13 @@ final class MessageCoverage {
     private final int[][] synonymsOf;
     private final double total;
 
-    MessageCoverage(Map<QueryTerm, Double> idf, BuyerQuery query, List<QueryTerm> terms) {
+    MessageCoverage(Map<QueryTerm, Double> idf, BuyerQuery query) {
         var index = new LinkedHashMap<String, Integer>();
-        for (QueryTerm term : terms) {
-            if (!term.text().isEmpty()) {
-                index.putIfAbsent(term.text(), index.size());
+        for (List<QueryTerm> side : List.of(query.words(), query.grams())) {
+            for (QueryTerm term : side) {
+                if (!term.text().isEmpty()) {
+                    index.putIfAbsent(term.text(), index.size());
+                }
             }
         }
         this.texts = index.keySet().toArray(String[]::new);
@@ -53,6 +57,11 @@ final class MessageCoverage {
             i++;
         }
         this.total = sum;
+    }
+
+    /** The share of the message's information the text shown for a unit of {@code entry} shows ({@link UnitText#shown}). */
+    double ofUnit(Entry entry, Fields.Unit unit, int index) {
+        return of(UnitText.shown(entry, unit, index));
     }
 
     /** The share of the message's information {@code text} shows, 0 to 1. */

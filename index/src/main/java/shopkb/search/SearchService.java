@@ -136,7 +136,7 @@ public final class SearchService {
             Entry entry = snapshot.entry(first.entryId());
             if (candidate != null && entry != null && !candidate.covered()) {
                 byEntry.put(candidate.entryId(), candidate.withCoverage(
-                        coverage.of(UnitText.shown(entry, candidate.unit(), candidate.unitIndex()))));
+                        coverage.ofUnit(entry, candidate.unit(), candidate.unitIndex())));
             }
         }
     }
@@ -147,7 +147,7 @@ public final class SearchService {
     private Evidence gather(BuyerQuery query, SearchRequest request, ContentSnapshot snapshot, boolean everyCoverage) {
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
         UnitIndex.Found stats = served.index().search(UnitQuery.NOTHING, 0, counted(query));
-        var coverage = new MessageCoverage(Confidence.idf(stats, query), query, terms);
+        var coverage = new MessageCoverage(Confidence.idf(stats, query), query);
         UnitIndex.Found found = !options.words() ? stats : served.index().search(
                 QueryBuilder.build(query, request, options, stats.docFreqs()),
                 Math.max(MIN_UNITS_TO_COLLECT, UNITS_PER_RESULT * request.limit()), List.of());
@@ -174,7 +174,7 @@ public final class SearchService {
                 String text = UnitText.meaning(entry, hit.unit(), hit.unitIndex());
                 cosine = text == null ? 0 : wordHitCosines.getOrDefault(meaning.key(text), 0f);
             }
-            double covered = everyCoverage ? coverage.of(UnitText.shown(entry, hit.unit(), hit.unitIndex())) : Candidate.NOT_COVERED;
+            double covered = everyCoverage ? coverage.ofUnit(entry, hit.unit(), hit.unitIndex()) : Candidate.NOT_COVERED;
             byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
                     hit.unitIndex(), hit.score(),
                     hit.score() / topWords, covered, cosine, second, inFocus(entry, focus), named(entry, query), true,
@@ -185,7 +185,7 @@ public final class SearchService {
             // The facts card of a product in focus is always offered, though its one unit can be crowded out of the
             // units Lucene collects by the many questions of the FAQs about it.
             if (!byEntry.containsKey(id) && product != null && (request.types().isEmpty() || request.types().contains(product.type()))) {
-                double covered = coverage.of(UnitText.shown(product, Fields.Unit.BODY, 0));
+                double covered = coverage.ofUnit(product, Fields.Unit.BODY, 0);
                 String text = UnitText.meaning(product, Fields.Unit.BODY, 0);
                 double cosine = message == null || text == null ? 0
                         : meaning.cosines(message, List.of(text)).getOrDefault(meaning.key(text), 0f);
@@ -199,7 +199,7 @@ public final class SearchService {
             }
             Entry entry = snapshot.entry(hit.entryId());
             // Meaning alone (the quality table's row) knows nothing of the words.
-            double covered = !options.words() ? 0 : coverage.of(UnitText.shown(entry, hit.unit(), hit.unitIndex()));
+            double covered = !options.words() ? 0 : coverage.ofUnit(entry, hit.unit(), hit.unitIndex());
             byEntry.put(hit.entryId(), new Candidate(hit.entryId(), UnitText.intent(entry, hit.unitIndex()), hit.unit(),
                     hit.unitIndex(), 0f, 0, covered,
                     hit.cosine(), hit.secondCosine(), inFocus(entry, focus), named(entry, query), false, true));
@@ -347,7 +347,7 @@ public final class SearchService {
         }
         List<QueryTerm> terms = Stream.concat(query.words().stream(), query.grams().stream()).toList();
         var coverage = new MessageCoverage(
-                Confidence.idf(served.index().search(UnitQuery.NOTHING, 0, Confidence.counted(query)), query), query, terms);
+                Confidence.idf(served.index().search(UnitQuery.NOTHING, 0, Confidence.counted(query)), query), query);
         record Scored(PersonalPhrasing phrasing, double coverage) {
         }
         return own.stream()

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  * virtual thread inside native code keeps its carrier, and there are only as many carriers as cores: a few encodes at
  * once left none for anything else, so requests that had just arrived waited behind them (ranking by meaning, wrk at 8
  * connections on 2 cores: 2-3 requests in 30 s took over 2 s and p99 swung from 25 ms to 640 ms; with the model on
- * these threads, none of 56,000 requests in three runs took 100 ms). A virtual thread hands the work over and unmounts while it waits;
- * a platform thread runs it itself.
+ * these threads, none of 56,000 requests in three runs took 100 ms). A virtual thread hands the work over and
+ * unmounts while it waits; a platform thread runs it itself.
  */
 final class NativeWork implements AutoCloseable {
 

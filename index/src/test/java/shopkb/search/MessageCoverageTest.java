@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** 「退货运费谁出」 as words 退货 运费 谁 出, 运费 with the synonym 邮费 standing for it. */
@@ -18,8 +17,7 @@ class MessageCoverageTest {
     private static final BuyerQuery MESSAGE = new BuyerQuery("退货运费谁出", "退货运费谁出", "退货运费谁出",
             List.of(RETURN, FREIGHT, POSTAGE, WHO), List.of(), List.of(), List.of(), List.of(), List.of());
 
-    private final MessageCoverage coverage = new MessageCoverage(idf(), MESSAGE,
-            Stream.concat(MESSAGE.words().stream(), MESSAGE.grams().stream()).toList());
+    private final MessageCoverage coverage = new MessageCoverage(idf(), MESSAGE);
 
     private static Map<QueryTerm, Double> idf() {
         var idf = new LinkedHashMap<QueryTerm, Double>();
@@ -48,7 +46,7 @@ class MessageCoverageTest {
 
     @Test
     void aMessageWithoutWeightedTermsCoversNothing() {
-        var none = new MessageCoverage(Map.of(), MESSAGE, MESSAGE.words());
+        var none = new MessageCoverage(Map.of(), MESSAGE);
         assertEquals(0.0, none.of("退货运费谁出"));
     }
 }
