@@ -95,7 +95,7 @@ public final class KnowledgeIndex implements UnitIndex {
         this.writer = writer;
         this.openReport = openReport;
         this.meaning = meaning;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(HeapNorms.wrap(DirectoryReader.open(writer)), null);
         this.timed = List.of(
                 scheduler.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS),
                 scheduler.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_MILLIS, COMMIT_MILLIS, TimeUnit.MILLISECONDS));
