@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import shopkb.analysis.TextNormalizer;
 import shopkb.content.LoadedContent;
 import shopkb.search.SearchResponse;
 import shopkb.search.UsageVotes;
@@ -382,8 +383,11 @@ public final class UsageLog implements AutoCloseable {
                 case UsageEvent.Search s -> {
                     String masked = PersonalDataMasker.mask(s.text());
                     String unmasked = PersonalDataMasker.withoutMasks(masked);
-                    // The search's own pattern when masking took nothing out; a parse saved per search.
-                    String pattern = s.pattern() != null && unmasked.equals(s.text()) ? s.pattern() : patternOf.apply(unmasked);
+                    // The search's own pattern when masking took nothing out (masking normalises, so compare with the
+                    // message normalised: a full-width comma or a traditional character is no personal data); a parse
+                    // saved per search.
+                    boolean nothingMasked = unmasked.equals(TextNormalizer.normalize(s.text()));
+                    String pattern = s.pattern() != null && nothingMasked ? s.pattern() : patternOf.apply(unmasked);
                     patterns.put(s.queryId(), pattern);
                     searches.add(new UsageStore.StoredSearch(s.queryId(), s.at(), masked, pattern, s.resultIds(),
                             s.topIntent(), s.confidence(), s.confident(), s.latencyMs()));

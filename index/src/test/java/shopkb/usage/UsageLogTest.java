@@ -78,13 +78,18 @@ class UsageLogTest {
                      text -> "parsed again: " + kb.pattern(text), clock)) {
             String plain = "包邮吗";
             String withPhone = "13812345678 发什么快递";
+            String traditional = "發什麼快遞，幾天到？";
             SearchResponse plainResponse = kb.search(SearchRequest.of(plain, 10), log.votes());
             log.recordSearch(plain, plainResponse);
+            SearchResponse traditionalResponse = kb.search(SearchRequest.of(traditional, 10), log.votes());
+            log.recordSearch(traditional, traditionalResponse);
             log.recordSearch(withPhone, kb.search(SearchRequest.of(withPhone, 10), log.votes()));
             log.flush();
 
             List<String> patterns = log.insight(30, kb.content()).topQueries().stream().map(Insight.TopQuery::pattern).toList();
             assertTrue(patterns.contains(plainResponse.pattern()), patterns.toString());
+            // Masking normalises the text (simplified characters, half-width punctuation): that is no masking.
+            assertTrue(patterns.contains(traditionalResponse.pattern()), patterns.toString());
             // The stored message is masked, so its pattern is the masked message's, as before.
             assertTrue(patterns.contains("parsed again: " + kb.pattern(PersonalDataMasker.withoutMasks(PersonalDataMasker.mask(withPhone)))),
                     patterns.toString());
