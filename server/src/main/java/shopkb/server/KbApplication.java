@@ -58,6 +58,7 @@ public final class KbApplication {
         var shopList = new ShopsHandler(shops, guard);
         var tokenApi = new TokensHandler(tokens, shops, guard);
         return Javalin.create(app -> {
+            app.events.serverStopped(limiter::close);
             app.jsonMapper(new io.javalin.json.JavalinJackson(apiMapper(), false));
             app.http.maxRequestSize = MAX_REQUEST_BYTES;
             app.startup.showJavalinBanner = false;
@@ -126,7 +127,7 @@ public final class KbApplication {
     /**
      * Requests run on virtual threads: a client sending its body slowly parks a cheap virtual thread instead of
      * holding one of a fixed pool's platform threads (300 slow clients used to take all 250 and starve every
-     * search). CPU work stays bounded by the {@link WorkLimiter}; Jetty's selectors keep platform threads.
+     * search). Searches and checks run on the {@link WorkLimiter}'s platform threads; Jetty's selectors keep platform threads.
      */
     private static QueuedThreadPool requestThreads() {
         var pool = new QueuedThreadPool();
