@@ -27,8 +27,6 @@ final class MessageCoverage {
     /** ... and the texts of the synonym expansions whose span covers it. */
     private final int[][] synonymsOf;
     private final double total;
-    /** No synonym covers the term (most messages have no synonym at all: no stream walked per term for them). */
-    private static final int[] NONE = {};
 
     MessageCoverage(Map<QueryTerm, Double> idf, BuyerQuery query) {
         var index = new LinkedHashMap<String, Integer>();
@@ -54,16 +52,11 @@ final class MessageCoverage {
             weights[i] = entry.getValue();
             sum += entry.getValue();
             textOf[i] = index.getOrDefault(term.text(), -1);
-            synonymsOf[i] = synonyms.isEmpty() ? NONE : covering(term, synonyms, index);
+            synonymsOf[i] = synonyms.stream().filter(s -> s.start() <= term.start() && term.end() <= s.end())
+                    .mapToInt(s -> index.get(s.text())).toArray();
             i++;
         }
         this.total = sum;
-    }
-
-    /** The texts of the synonym expansions whose span covers {@code term}'s. */
-    private static int[] covering(QueryTerm term, List<QueryTerm> synonyms, Map<String, Integer> index) {
-        return synonyms.stream().filter(s -> s.start() <= term.start() && term.end() <= s.end())
-                .mapToInt(s -> index.get(s.text())).toArray();
     }
 
     /** The share of the message's information the text shown for a unit of {@code entry} shows ({@link UnitText#shown}). */

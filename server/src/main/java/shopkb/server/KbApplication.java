@@ -127,7 +127,8 @@ public final class KbApplication {
     /**
      * Requests run on virtual threads: a client sending its body slowly parks a cheap virtual thread instead of
      * holding one of a fixed pool's platform threads (300 slow clients used to take all 250 and starve every
-     * search). Searches and checks run on the {@link WorkLimiter}'s platform threads; Jetty's selectors keep platform threads.
+     * search). The {@link WorkLimiter} caps searches and checks and runs most of them on platform threads; Jetty's
+     * selectors keep platform threads.
      */
     private static QueuedThreadPool requestThreads() {
         var pool = new QueuedThreadPool();

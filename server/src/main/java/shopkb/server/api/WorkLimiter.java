@@ -15,11 +15,11 @@ import java.util.function.Supplier;
  *
  * <p>Where: a search is CPU work without a single blocking call, and a virtual thread is never preempted, so searches
  * running on every carrier (there are as many as cores) kept all other requests waiting, including ones that had just
- * arrived: at 100k entries (1.8 ms a search) and 8 connections on 2 cores, max latency swung between 0.4 and 1.4 s and
- * p99 between 40 and 520 ms. So all but one core's worth of searches run on platform threads, which the operating
- * system time-slices, and a carrier always stays free for the requests' I/O (then p99 21-25 ms, max 41-45 ms). Handing
- * every search over cost a lone client 10% of its latency (two wake-ups per search), so searches up to the free
- * carriers' number run on the request's own thread.
+ * arrived: at 100k entries (1.8 ms a search) and 8 connections on 2 cores, max latency swung between 0.47 and 1.4 s
+ * and p99 between 40 and 535 ms. So as many searches as there are carriers less one run on the request's own virtual
+ * thread, and the rest on platform threads, which the operating system time-slices: a carrier always stays free for
+ * the requests' I/O (then p99 19-21 ms, max 50-74 ms). Handing every search over instead cost a lone client 10% of its
+ * latency (two wake-ups per search).
  */
 public final class WorkLimiter implements AutoCloseable {
 
