@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import shopkb.threads.PlatformWork;
 import shopkb.analysis.TextNormalizer;
 
 /**
@@ -41,8 +42,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
     private final boolean needsTokenTypes;
     private final int dimensions;
     private final String modelId;
-    /** Inference runs there when asked for on a virtual thread (see {@link NativeWork}). */
-    private final NativeWork inference = new NativeWork("encode", Runtime.getRuntime().availableProcessors());
+    /** Inference runs there when asked for on a virtual thread (see {@link PlatformWork}). */
+    private final PlatformWork inference = new PlatformWork("encode", Runtime.getRuntime().availableProcessors());
 
     private OnnxSentenceEncoder(byte[] model, byte[] tokenizerJson) throws OrtException {
         this.environment = OrtEnvironment.getEnvironment();
@@ -85,7 +86,12 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
     @Override
     public float[] encode(String text) {
         long[] tokens = tokenizer.encode(key(text), MAX_TOKENS);
-        return inference.call(() -> run(tokens));
+        try {
+            return inference.call(() -> run(tokens));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sentence model", e);
+        }
     }
 
     /**

@@ -23,7 +23,12 @@ public final class PersonalDataMasker {
      * them at every position was most of the usage log's CPU under search load.
      */
     public static String mask(String text) {
-        String masked = TextNormalizer.normalize(text);
+        return maskNormalized(TextNormalizer.normalize(text));
+    }
+
+    /** {@link #mask} of a text already normalised ({@link TextNormalizer#normalize}), for a caller that needs both. */
+    public static String maskNormalized(String normalized) {
+        String masked = normalized;
         boolean digits = hasDigit(masked);
         if (masked.indexOf('@') >= 0) {
             masked = replace(PersonalData.EMAIL, masked, "[邮箱]");

@@ -381,12 +381,13 @@ public final class UsageLog implements AutoCloseable {
         for (UsageEvent event : batch) {
             switch (event) {
                 case UsageEvent.Search s -> {
-                    String masked = PersonalDataMasker.mask(s.text());
+                    String normalized = TextNormalizer.normalize(s.text());
+                    String masked = PersonalDataMasker.maskNormalized(normalized);
                     String unmasked = PersonalDataMasker.withoutMasks(masked);
                     // The search's own pattern when masking took nothing out (masking normalises, so compare with the
                     // message normalised: a full-width comma or a traditional character is no personal data); a parse
                     // saved per search.
-                    boolean nothingMasked = unmasked.equals(TextNormalizer.normalize(s.text()));
+                    boolean nothingMasked = unmasked.equals(normalized);
                     String pattern = s.pattern() != null && nothingMasked ? s.pattern() : patternOf.apply(unmasked);
                     patterns.put(s.queryId(), pattern);
                     searches.add(new UsageStore.StoredSearch(s.queryId(), s.at(), masked, pattern, s.resultIds(),

@@ -1,12 +1,10 @@
 package shopkb.server.api;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import shopkb.threads.PlatformWork;
 
 /**
  * A cap on searches and checks running at once, and where they run. Past the cap a request waits briefly, then gets a
@@ -27,7 +25,7 @@ public final class WorkLimiter implements AutoCloseable {
     private final Semaphore permits;
     /** Searches that may run on a request's virtual thread at once: one fewer than the carriers. */
     private final Semaphore onCarriers;
-    private final ExecutorService threads;
+    private final PlatformWork threads;
 
     /**
      * @param concurrent searches running at once
@@ -36,7 +34,7 @@ public final class WorkLimiter implements AutoCloseable {
     public WorkLimiter(int concurrent, int carriers) {
         this.permits = new Semaphore(concurrent, true);
         this.onCarriers = new Semaphore(Math.max(0, carriers - 1));
-        this.threads = Executors.newFixedThreadPool(concurrent, Thread.ofPlatform().name("search-", 1).daemon().factory());
+        this.threads = new PlatformWork("search", concurrent);
     }
 
     /**
@@ -82,23 +80,17 @@ public final class WorkLimiter implements AutoCloseable {
     /** Runs the work on one of the platform threads (one is free: there are as many as permits) and waits for it. */
     private <T> T onPlatformThread(Supplier<T> work) {
         try {
-            return threads.submit(work::get).get();
+            return threads.call(work);
         } catch (RejectedExecutionException e) {
             throw new ApiException(503, "stopping", "the server is stopping", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "overloaded", "interrupted while waiting for a search thread", null);
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException failure -> throw failure;
-                case Error failure -> throw failure;
-                default -> throw new IllegalStateException(e.getCause());
-            }
         }
     }
 
     @Override
     public void close() {
-        threads.shutdownNow();
+        threads.close();
     }
 }
