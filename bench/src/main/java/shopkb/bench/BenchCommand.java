@@ -60,7 +60,7 @@ public final class BenchCommand {
         var wrk = WrkLoad.version();
         out.println("load generator: " + wrk.map(v -> v + ", a separate process on loopback")
                 .orElse("Java HttpClient in the server's JVM (install wrk for a separate, lighter one)"));
-        List<String> queries = SyntheticContent.queries(demo, 5000, 7);
+        List<String> queries = messageMix(demo);
         MeaningModel model = meaning ? MeaningModel.load() : MeaningModel.off();
         out.println("meaning: " + model.detail());
         if (model.available()) {
@@ -439,6 +439,11 @@ public final class BenchCommand {
     }
 
     /** Search requests for the queries, in the given prefix ({@code /api} or a shop's {@code /api/shops/NAME}). */
+    /** The bench's message mix: 5,000 buyer-message variants made from the demo content's questions. */
+    static List<String> messageMix(Path demo) {
+        return SyntheticContent.queries(demo, 5000, 7);
+    }
+
     static List<String> searchPaths(String prefix, List<String> queries) {
         return queries.stream().map(q -> prefix + "/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
     }

@@ -63,7 +63,7 @@ public record RankingOptions(AnalysisOptions analysis, boolean bigrams, boolean 
         };
     }
 
-    /** Component names accepted by {@link #without}. */
-    public static final java.util.List<String> COMPONENTS = java.util.List.of("normalize", "lexicon", "bigrams",
-            "pinyin", "synonyms", "spellings", "particles", "fields", "negatives", "multiunit", "words", "meaning");
+    /** The lexical chain's components by name, each of which {@link #without} switches off. */
+    public static final java.util.List<String> LEXICAL_COMPONENTS = java.util.List.of("normalize", "lexicon", "bigrams",
+            "pinyin", "synonyms", "spellings", "particles", "fields", "negatives", "multiunit");
 }

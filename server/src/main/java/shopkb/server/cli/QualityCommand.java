@@ -42,10 +42,8 @@ public final class QualityCommand {
         configs.put("meaning", RankingOptions.full().without("words"));
         configs.put("fused", RankingOptions.full());
         if (ablation) {
-            for (String component : RankingOptions.COMPONENTS) {
-                if (!component.equals("words") && !component.equals("meaning")) {
-                    configs.put("-" + component, RankingOptions.full().without(component));
-                }
+            for (String component : RankingOptions.LEXICAL_COMPONENTS) {
+                configs.put("-" + component, RankingOptions.full().without(component));
             }
         }
         return configs;

@@ -1,0 +1,82 @@
+package shopkb.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import shopkb.KnowledgeBase;
+import shopkb.editing.Folders;
+import shopkb.quality.SyntheticContent;
+import shopkb.search.RankingOptions;
+import shopkb.search.SearchRequest;
+import shopkb.semantic.MeaningModel;
+
+/**
+ * {@code bench --components true}: what each component of the lexical chain costs, as the time of an in-process search
+ * by words with it switched off, over one synthetic knowledge base and the bench's message mix. Its worth is the other
+ * half of the account: the same rows of {@code ./kb quality} (hit@1 and MRR without it).
+ *
+ * <p>Every configuration has its own index (some components change the analysis), all open at once; rounds of the whole
+ * message mix alternate between them, so a slower minute of the machine falls on every row alike, and each row keeps
+ * its best round.
+ */
+final class ComponentCosts {
+
+    private ComponentCosts() {
+    }
+
+    /** Prints, and returns, each configuration's best mean µs per search: "words", "-" + each component, "baseline". */
+    static Map<String, Double> run(Path demo, int size, int rounds, PrintStream out) throws Exception {
+        List<String> queries = BenchCommand.messageMix(demo);
+        Map<String, RankingOptions> configs = new LinkedHashMap<>();
+        RankingOptions words = RankingOptions.full().without("meaning");
+        configs.put("words", words);
+        for (String component : RankingOptions.LEXICAL_COMPONENTS) {
+            configs.put("-" + component, words.without(component));
+        }
+        configs.put("baseline", RankingOptions.baseline());
+        Path dir = Files.createTempDirectory("shopkb-bench-components-");
+        var open = new LinkedHashMap<String, KnowledgeBase>();
+        try {
+            Path content = dir.resolve("content");
+            SyntheticContent.write(demo, content, size, 42);
+            out.printf("%n== what each component of the words chain costs: %,d synthetic entries, %,d messages, in-process,"
+                    + " 1 thread, best of %d alternating rounds ==%n", size, queries.size(), rounds);
+            for (var config : configs.entrySet()) {
+                open.put(config.getKey(), KnowledgeBase.open(content, dir.resolve("data" + config.getKey()),
+                        config.getValue(), MeaningModel.off()));
+            }
+            var best = new LinkedHashMap<String, Double>();
+            for (int round = -1; round < rounds; round++) {
+                for (var kb : open.entrySet()) {
+                    double micros = roundMicros(kb.getValue(), queries);
+                    if (round >= 0) {
+                        best.merge(kb.getKey(), micros, Math::min);
+                    }
+                }
+            }
+            double full = best.get("words");
+            out.printf("%-12s %12s %10s%n", "config", "µs/search", "vs words");
+            best.forEach((name, micros) -> out.printf("%-12s %12.0f %+9.0f%%%n", name, micros, 100 * (micros / full - 1)));
+            out.println("(-X: the words chain without X; baseline: plain smartcn words and BM25, best question per entry;"
+                    + " what each is worth: ./kb quality's rows of the same names)");
+            return best;
+        } finally {
+            for (KnowledgeBase kb : open.values()) {
+                kb.close();
+            }
+            Folders.delete(dir);
+        }
+    }
+
+    /** Mean µs per search over one pass of the message mix (the first pass of all, round -1, is warm-up). */
+    private static double roundMicros(KnowledgeBase kb, List<String> queries) {
+        long start = System.nanoTime();
+        for (String query : queries) {
+            kb.search(SearchRequest.of(query, 10));
+        }
+        return (System.nanoTime() - start) / 1e3 / queries.size();
+    }
+}
