@@ -31,18 +31,25 @@ final class LuceneUnitQuery {
         for (UnitQuery.Clause clause : query.clauses()) {
             text.add(clause(clause, states), BooleanClause.Occur.SHOULD);
         }
-        var filtered = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST);
+        Query restriction = restriction(query);
+        return restriction == null ? text.build() : new AcceptedUnitsQuery(text.build(), restriction);
+    }
+
+    /** The units the query may match (of its types and scenario), or null for any. */
+    private static Query restriction(UnitQuery query) {
+        var restriction = new BooleanQuery.Builder();
         if (!query.types().isEmpty()) {
             var types = new BooleanQuery.Builder();
             for (String type : query.types()) {
                 types.add(new TermQuery(new Term(Fields.TYPE, type)), BooleanClause.Occur.SHOULD);
             }
-            filtered.add(types.build(), BooleanClause.Occur.FILTER);
+            restriction.add(types.build(), BooleanClause.Occur.FILTER);
         }
         if (query.scenario() != null) {
-            filtered.add(new TermQuery(new Term(Fields.SCENARIO, query.scenario())), BooleanClause.Occur.FILTER);
+            restriction.add(new TermQuery(new Term(Fields.SCENARIO, query.scenario())), BooleanClause.Occur.FILTER);
         }
-        return filtered.build();
+        BooleanQuery built = restriction.build();
+        return built.clauses().isEmpty() ? null : built;
     }
 
     private static Query clause(UnitQuery.Clause clause, Function<FieldTerm, TermStates> states) {
