@@ -36,7 +36,8 @@ import shopkb.usage.UsageLog;
  * build time, restart-to-ready time, heap after load, and search latency and throughput at concurrency
  * 1, 8 and 32 over HTTP on loopback, beside two floors measured in the same run: the same searches
  * in-process (no HTTP) and an HTTP endpoint that does no search. Then the same at concurrency 8 with an
- * editor writing 10 entries a second, and with the usage log on against off.
+ * editor writing 10 entries a second, and with the usage log on against off. With wrk, also searching the FAQs only
+ * ({@code type=faq}) at concurrency 8, printed beside a plain OpenSearch node over the same FAQs.
  */
 public final class BenchCommand {
 
@@ -71,13 +72,16 @@ public final class BenchCommand {
             HttpLoad load = httpLoad(wrk.isPresent(), searchPaths("/api", queries), scripts);
             WrkLoad peerLoad = wrk.isEmpty() || peerPlugin == null ? null
                     : WrkLoad.forRequests(PeerNode.searches(queries), Files.createDirectories(scripts.resolve("wrk-peer")));
+            // The node holds the FAQs only: the server's FAQ-only search is measured for the row beside it.
+            WrkLoad faqOnly = peerLoad == null ? null : WrkLoad.forPaths(searchPaths("/api", queries, "faq"),
+                    Files.createDirectories(scripts.resolve("wrk-faq")));
             if (peerLoad == null) {
                 out.println("peer: none (" + (peerPlugin == null ? "--peer false" : "the peer is loaded by wrk only") + ")");
             }
             for (int size : sizes) {
                 Path dir = Files.createTempDirectory("shopkb-bench-");
                 try {
-                    SearchFigures wordsOnly = benchSize(demo, dir, size, timing, queries, load, out);
+                    SearchFigures wordsOnly = benchSize(demo, dir, size, timing, queries, load, faqOnly, out);
                     SearchFigures peer = peerLoad == null ? null : benchPeer(dir, peerPlugin, timing, peerLoad, wordsOnly, out);
                     if (cluster) {
                         benchCluster(dir, pluginZip(peerPlugin), timing, load, wordsOnly, peer, out);
@@ -102,8 +106,12 @@ public final class BenchCommand {
     public record Timing(double seconds, double warmup) {
     }
 
-    /** Search figures at one and eight clients, and the build time they followed (0 where none was measured). */
-    private record SearchFigures(double buildSeconds, LoadRun.Result oneClient, LoadRun.Result eightClients) {
+    /**
+     * Search figures at one and eight clients, and the build time they followed (0 where none was measured); at eight
+     * clients searching the FAQs only ({@code type=faq}), where measured (else null).
+     */
+    private record SearchFigures(double buildSeconds, LoadRun.Result oneClient, LoadRun.Result eightClients,
+                                 LoadRun.Result faqOnlyEight) {
     }
 
     /**
@@ -121,6 +129,11 @@ public final class BenchCommand {
             printBeside(out, "shopkb, words only", server, "OpenSearch, match", figures);
             out.printf("%-26s %5d   shopkb/OpenSearch throughput %.0f%%%n", "", 8,
                     100 * server.eightClients().throughput() / figures.eightClients().throughput());
+            if (server.faqOnlyEight() != null) {
+                print(out, "shopkb, FAQs only", server.faqOnlyEight());
+                out.printf("%-26s %5d   shopkb FAQs only/OpenSearch throughput %.0f%%%n", "", 8,
+                        100 * server.faqOnlyEight().throughput() / figures.eightClients().throughput());
+            }
             return figures;
         }
     }
@@ -166,7 +179,7 @@ public final class BenchCommand {
     private static SearchFigures oneAndEight(Timing timing, Measure measure) throws Exception {
         measure.run(8, timing.warmup());
         LoadRun.Result one = measure.run(1, timing.seconds());
-        return new SearchFigures(0, one, measure.run(8, timing.seconds()));
+        return new SearchFigures(0, one, measure.run(8, timing.seconds()), null);
     }
 
     /** A load of {@code clients} at once for {@code seconds}. */
@@ -262,7 +275,7 @@ public final class BenchCommand {
     }
 
     private static SearchFigures benchSize(Path demo, Path dir, int size, Timing timing, List<String> queries, HttpLoad load,
-                                           PrintStream out) throws Exception {
+                                           WrkLoad faqOnly, PrintStream out) throws Exception {
         Path content = dir.resolve("content");
         Path data = dir.resolve("data");
         SyntheticContent.write(demo, content, size, 42);
@@ -302,6 +315,10 @@ public final class BenchCommand {
             out.printf("%-26s %5d   server/in-process throughput %.0f%%, p50 over floor +%.2f ms%n", "", concurrency,
                     100 * overHttp.throughput() / floor.throughput(), overHttp.p50() - floor.p50());
         }
+        LoadRun.Result faqEight = faqOnly == null ? null : faqOnly.run(base, 8, timing.seconds());
+        if (faqEight != null) {
+            print(out, "HTTP search, FAQs only", faqEight);
+        }
 
         List<String> faqIds = kb.content().entries().values().stream().filter(e -> e instanceof FaqEntry)
                 .map(Entry::id).limit(500).toList();
@@ -340,7 +357,7 @@ public final class BenchCommand {
 
         server.close();
         compareLogging(dir, content, data, load, timing.seconds(), out);
-        return new SearchFigures(buildSeconds, byConcurrency.get(1), byConcurrency.get(8));
+        return new SearchFigures(buildSeconds, byConcurrency.get(1), byConcurrency.get(8), faqEight);
     }
 
     /**
@@ -445,7 +462,14 @@ public final class BenchCommand {
     }
 
     static List<String> searchPaths(String prefix, List<String> queries) {
-        return queries.stream().map(q -> prefix + "/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
+        return searchPaths(prefix, queries, null);
+    }
+
+    /** Search requests for the messages, of the given entry type only (null: every type). */
+    static List<String> searchPaths(String prefix, List<String> queries, String type) {
+        String filter = type == null ? "" : "&type=" + type;
+        return queries.stream()
+                .map(q -> prefix + "/search?limit=10" + filter + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
     }
 
     static void print(PrintStream out, String name, LoadRun.Result r) {
