@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.index.IndexReader.CacheHelper;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -45,8 +44,8 @@ final class AcceptedUnitsQuery extends Query {
     /** The share of units from which a restriction is handed over as accepted documents rather than a FILTER clause. */
     static final double DENSE = 0.5;
 
-    /** Per segment core: per restriction, the units it accepts. */
-    private static final Map<Object, Map<Query, Accepted>> BY_CORE = new ConcurrentHashMap<>();
+    /** Per segment: per restriction, the units it accepts. */
+    private static final PerSegment<Map<Query, Accepted>> KEPT = new PerSegment<>();
 
     /** The units of one segment a restriction accepts, and how many. */
     private record Accepted(FixedBitSet bits, int count) {
@@ -110,14 +109,7 @@ final class AcceptedUnitsQuery extends Query {
 
     /** The units of {@code leaf} the restriction accepts, kept per segment. */
     private Accepted accepted(LeafReaderContext leaf, IndexSearcher searcher) throws IOException {
-        CacheHelper core = leaf.reader().getCoreCacheHelper();
-        if (core == null) {
-            return matches(leaf, searcher);
-        }
-        Map<Query, Accepted> kept = BY_CORE.computeIfAbsent(core.getKey(), key -> {
-            core.addClosedListener(BY_CORE::remove);
-            return new ConcurrentHashMap<>();
-        });
+        Map<Query, Accepted> kept = KEPT.get(leaf.reader(), ConcurrentHashMap::new);
         Accepted accepted = kept.get(restriction);
         if (accepted == null) {
             accepted = matches(leaf, searcher);

@@ -21,8 +21,8 @@ import org.apache.lucene.search.DocIdSetIterator;
  */
 final class HeapNorms extends FilterDirectoryReader {
 
-    /** Per segment core: per field, its norms, or empty when that field's norms are read from the index. */
-    private static final Map<Object, Map<String, Optional<byte[]>>> BY_CORE = new ConcurrentHashMap<>();
+    /** Per segment: per field, its norms, or empty when that field's norms are read from the index. */
+    private static final PerSegment<Map<String, Optional<byte[]>>> NORMS = new PerSegment<>();
 
     private HeapNorms(DirectoryReader in) throws IOException {
         super(in, new SubReaderWrapper() {
@@ -54,15 +54,7 @@ final class HeapNorms extends FilterDirectoryReader {
 
         Leaf(LeafReader in) {
             super(in);
-            CacheHelper core = in.getCoreCacheHelper();
-            if (core == null) {
-                norms = new ConcurrentHashMap<>();
-            } else {
-                norms = BY_CORE.computeIfAbsent(core.getKey(), key -> {
-                    core.addClosedListener(BY_CORE::remove);
-                    return new ConcurrentHashMap<>();
-                });
-            }
+            norms = NORMS.get(in, ConcurrentHashMap::new);
         }
 
         @Override

@@ -2,8 +2,6 @@ package shopkb.indexing;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -19,7 +17,7 @@ import org.apache.lucene.search.ScoreDoc;
 final class VectorKeys {
 
     private final String field;
-    private final Map<IndexReader.CacheKey, String[]> bySegment = new ConcurrentHashMap<>();
+    private final PerSegment<String[]> bySegment = new PerSegment<>();
 
     VectorKeys(String field) {
         this.field = field;
@@ -37,29 +35,16 @@ final class VectorKeys {
     }
 
     private String keyOf(LeafReaderContext leaf, int doc) throws IOException {
-        String[] byDoc = byDoc(leaf);
-        String key = byDoc == null ? null : byDoc[doc];
+        String[] byDoc = bySegment.get(leaf.reader(), () -> new String[leaf.reader().maxDoc()]);
+        String key = byDoc[doc];
         if (key == null) {
             SortedDocValues values = leaf.reader().getSortedDocValues(field);
             if (values == null || !values.advanceExact(doc)) {
                 return null;
             }
             key = values.lookupOrd(values.ordValue()).utf8ToString();
-            if (byDoc != null) {
-                byDoc[doc] = key; // two searches may both read it: the same immutable string either way
-            }
+            byDoc[doc] = key; // two searches may both read it: the same immutable string either way
         }
         return key;
-    }
-
-    private String[] byDoc(LeafReaderContext leaf) {
-        IndexReader.CacheHelper segment = leaf.reader().getCoreCacheHelper();
-        if (segment == null) {
-            return null;
-        }
-        return bySegment.computeIfAbsent(segment.getKey(), key -> {
-            segment.addClosedListener(bySegment::remove);
-            return new String[leaf.reader().maxDoc()];
-        });
     }
 }
