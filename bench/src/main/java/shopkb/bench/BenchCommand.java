@@ -458,17 +458,17 @@ public final class BenchCommand {
         return written.statusCode() == 200;
     }
 
-    /** Search requests for the queries, in the given prefix ({@code /api} or a shop's {@code /api/shops/NAME}). */
     /** The bench's message mix: 5,000 buyer-message variants made from the demo content's questions. */
     static List<String> messageMix(Path demo) {
         return SyntheticContent.queries(demo, 5000, 7);
     }
 
+    /** Search requests for the queries, in the given prefix ({@code /api} or a shop's {@code /api/shops/NAME}). */
     static List<String> searchPaths(String prefix, List<String> queries) {
         return searchPaths(prefix, queries, null);
     }
 
-    /** Search requests for the messages, of the given entry type only (null: every type). */
+    /** The same, of the given entry type only (null: every type). */
     static List<String> searchPaths(String prefix, List<String> queries, String type) {
         String filter = type == null ? "" : "&type=" + type;
         return queries.stream()
