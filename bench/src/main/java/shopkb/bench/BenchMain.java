@@ -10,7 +10,7 @@ import shopkb.server.cli.Flags;
 
 /**
  * {@code bench [--sizes 10000,100000] [--seconds 10] [--warmup 30] [--semantic true|false] [--peer true|false]},
- * {@code bench --components true [--sizes 10000] [--rounds 5]}, {@code bench --shops 1000 [--entries 200]
+ * {@code bench --components true [--sizes 10000] [--rounds 8]}, {@code bench --shops 1000 [--entries 200]
  * [--seconds 10] [--semantic true|false]}, {@code soak [--seconds 300] [--windows 10]} and {@code faults
  * [--seconds-per-phase 20] [--entries 2000]}; {@code --content DIR} names the demo content the synthetic knowledge bases
  * are made from.
@@ -36,7 +36,7 @@ public final class BenchMain {
                 case "bench" -> {
                     if (Boolean.parseBoolean(named.getOrDefault("components", "false"))) {
                         ComponentCosts.run(demo, Integer.parseInt(named.getOrDefault("sizes", "10000").split(",")[0].strip()),
-                                Integer.parseInt(named.getOrDefault("rounds", "5")), System.out);
+                                Integer.parseInt(named.getOrDefault("rounds", "8")), System.out);
                     } else if (named.containsKey("shops")) {
                         ShopsBench.run(demo, Integer.parseInt(named.get("shops")), Integer.parseInt(named.getOrDefault("entries", "200")),
                                 seconds, semantic, System.out);
@@ -67,7 +67,7 @@ public final class BenchMain {
     private static void usage() {
         System.err.println("usage: shopkb bench [--sizes 10000,100000] [--seconds 10] [--warmup 30] [--semantic true|false] [--peer true|false]\n"
                 + "             [--engine opensearch]   (also the same server with its units in a local OpenSearch node)");
-        System.err.println("       shopkb bench --components true [--sizes 10000] [--rounds 5]   (each words component's cost)");
+        System.err.println("       shopkb bench --components true [--sizes 10000] [--rounds 8]   (each words component's cost)");
         System.err.println("       shopkb bench --shops 1000 [--entries 200] [--seconds 10] [--semantic true|false]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
         System.err.println("       shopkb faults [--seconds-per-phase 20] [--entries 2000]   (3 OpenSearch nodes, 2 servers, kill -9 of each kind)");
