@@ -40,9 +40,9 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class AcceptedUnitsQuery extends Query {
 
-    static final int MAX_KEPT_PER_SEGMENT = 64;
+    private static final int MAX_KEPT_PER_SEGMENT = 64;
     /** The share of units from which a restriction is handed over as accepted documents rather than a FILTER clause. */
-    static final double DENSE = 0.5;
+    private static final double DENSE = 0.5;
 
     /** Per segment: per restriction, the units it accepts. */
     private static final PerSegment<Map<Query, Accepted>> KEPT = new PerSegment<>();

@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import shopkb.threads.PlatformWork;
 import shopkb.analysis.TextNormalizer;
+import shopkb.threads.PlatformWork;
 
 /**
  * bge-small-zh-v1.5 (int8 quantised ONNX, as Maven Central ships it in langchain4j's model jar) run in-process
