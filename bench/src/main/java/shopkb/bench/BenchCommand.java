@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import shopkb.KnowledgeBase;
 import shopkb.ShopFolders;
 import shopkb.content.Entry;
@@ -55,9 +57,7 @@ public final class BenchCommand {
      */
     public static void run(Path demo, List<Integer> sizes, Timing timing, boolean meaning, Path peerPlugin, boolean cluster,
                            PrintStream out) throws Exception {
-        out.printf("machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / (1 << 20));
+        out.println(machine());
         var wrk = WrkLoad.version();
         out.println("load generator: " + wrk.map(v -> v + ", a separate process on loopback")
                 .orElse("Java HttpClient in the server's JVM (install wrk for a separate, lighter one)"));
@@ -456,6 +456,15 @@ public final class BenchCommand {
                 .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(entry.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         return written.statusCode() == 200;
+    }
+
+    /** The machine line every bench report starts with: cores, system, Java, heap and garbage collector. */
+    static String machine() {
+        String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+        return "machine: %d cores, %s %s, Java %s, max heap %d MB, collectors %s".formatted(
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1 << 20), collectors);
     }
 
     /** The bench's message mix: 5,000 buyer-message variants made from the demo content's questions. */

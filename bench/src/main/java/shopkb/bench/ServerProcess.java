@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,10 +54,10 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String name, Path dir, Path content, List<URI> nodes) throws IOException, InterruptedException {
         Path data = Files.createDirectories(dir.resolve("data"));
         Path console = dir.resolve("console.log");
-        var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // As ./kb serve runs the server.
-                "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(collectorFlags()); // as ./kb serve runs the server
+        command.addAll(List.of(
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
                 "-cp", classPath(),
                 "shopkb.server.Main", "serve",
                 "--engine", "opensearch",
@@ -81,6 +82,13 @@ final class ServerProcess implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /** The garbage collector this JVM was started with ({@code ./kb} picks it by the machine's cores). */
+    private static List<String> collectorFlags() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(flag -> flag.startsWith("-XX:+Use") && flag.endsWith("GC"))
+                .toList();
     }
 
     /** This JVM's class path with every entry made absolute: the server runs in its own folder. */

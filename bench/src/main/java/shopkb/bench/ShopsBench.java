@@ -44,9 +44,7 @@ final class ShopsBench {
     }
 
     static void run(Path demo, int shopCount, int entries, double seconds, boolean meaning, PrintStream out) throws Exception {
-        out.printf("machine: %d cores, %s, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / (1 << 20));
+        out.println(BenchCommand.machine());
         MeaningModel model = meaning ? MeaningModel.load() : MeaningModel.off();
         out.println("meaning: " + model.detail());
         var wrk = WrkLoad.version();
