@@ -8,7 +8,7 @@
 set -euo pipefail
 content=$1; messages=$2; out=${3:-/tmp/shopkb-profile}; mkdir -p "$out"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-if [ "$(nproc)" -le 2 ]; then gc=-XX:+UseSerialGC; else gc=-XX:+UseG1GC; fi  # as ./kb serve picks it
+if [ -n "${KB_GC:-}" ]; then gc=$KB_GC; elif [ "$(nproc)" -le 2 ]; then gc=-XX:+UseSerialGC; else gc=-XX:+UseG1GC; fi  # as ./kb picks it
 "$java" "$gc" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
   -cp "server/target/shopkb-server-0.1.0-SNAPSHOT.jar:server/target/lib/*" shopkb.server.Main serve --port 7391 \
   --content "$content" --data "$out/data" --semantic false --usage-log true > "$out/serve.log" 2>&1 &
