@@ -8,10 +8,8 @@
 set -euo pipefail
 content=$1; messages=$2; out=${3:-/tmp/shopkb-profile}; mkdir -p "$out"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-if [ -n "${KB_GC:-}" ]; then gc=$KB_GC; elif [ "$(nproc)" -le 2 ]; then gc=-XX:+UseSerialGC; else gc=-XX:+UseG1GC; fi  # as ./kb picks it
-"$java" "$gc" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
-  -cp "server/target/shopkb-server-0.1.0-SNAPSHOT.jar:server/target/lib/*" shopkb.server.Main serve --port 7391 \
-  --content "$content" --data "$out/data" --semantic false --usage-log true > "$out/serve.log" 2>&1 &
+# ./kb serve runs the server with the JVM and flags users get, and becomes that JVM (exec): $! is the server's pid.
+./kb serve --port 7391 --content "$content" --data "$out/data" --semantic false --usage-log true > "$out/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
 for _ in $(seq 1 180); do grep -q "ready at" "$out/serve.log" && break; sleep 1; done
