@@ -46,6 +46,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable
     private final PlatformWork inference = new PlatformWork("encode", Runtime.getRuntime().availableProcessors());
 
     private OnnxSentenceEncoder(byte[] model, byte[] tokenizerJson) throws OrtException {
+        NativeLibraryCache.useCacheFolder();
         this.environment = OrtEnvironment.getEnvironment();
         var options = new OrtSession.SessionOptions();
         // One thread per call: searches already run one per core, and a build encodes on several threads at once.
