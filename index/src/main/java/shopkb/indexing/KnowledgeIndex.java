@@ -26,6 +26,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -95,7 +96,14 @@ public final class KnowledgeIndex implements UnitIndex {
         this.writer = writer;
         this.openReport = openReport;
         this.meaning = meaning;
-        this.searchers = new SearcherManager(HeapNorms.wrap(DirectoryReader.open(writer)), null);
+        this.searchers = new SearcherManager(HeapNorms.wrap(DirectoryReader.open(writer)), new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                var searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(UnitSimilarity.INSTANCE);
+                return searcher;
+            }
+        });
         this.timed = List.of(
                 scheduler.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS),
                 scheduler.scheduleWithFixedDelay(this::commitIfDirty, COMMIT_MILLIS, COMMIT_MILLIS, TimeUnit.MILLISECONDS));
