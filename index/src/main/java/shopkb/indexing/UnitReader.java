@@ -12,10 +12,15 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.ScoreDoc;
 
-/** Reads which entry and unit each hit belongs to, from doc values. */
+/**
+ * Reads which entry and unit each hit belongs to, from doc values. An entry's id is decoded from its segment's terms
+ * once and then kept by ordinal for the segment's life (a look-up decompressed a block of the terms dictionary and
+ * made a new string, hashed again by every map of the search keyed by entry id).
+ */
 final class UnitReader {
 
     private static final Fields.Unit[] KINDS = Fields.Unit.values();
+    private static final PerSegment<String[]> IDS_BY_ORD = new PerSegment<>();
 
     private UnitReader() {
     }
@@ -33,6 +38,7 @@ final class UnitReader {
         int leafIndex = -1;
         LeafReaderContext leaf = null;
         SortedDocValues ids = null;
+        String[] idsByOrd = null;
         NumericDocValues kinds = null;
         NumericDocValues indexes = null;
         for (int i : order) {
@@ -42,6 +48,8 @@ final class UnitReader {
                 leafIndex = wanted;
                 leaf = leaves.get(wanted);
                 ids = DocValues.getSorted(leaf.reader(), Fields.ENTRY_ID);
+                SortedDocValues values = ids;
+                idsByOrd = IDS_BY_ORD.get(leaf.reader(), () -> new String[values.getValueCount()]);
                 kinds = DocValues.getNumeric(leaf.reader(), Fields.UNIT);
                 indexes = DocValues.getNumeric(leaf.reader(), Fields.UNIT_INDEX);
             }
@@ -49,8 +57,13 @@ final class UnitReader {
             if (!ids.advanceExact(local) || !kinds.advanceExact(local) || !indexes.advanceExact(local)) {
                 throw new IllegalStateException("unit document " + doc + " lacks its doc values");
             }
-            units[i] = new UnitIndex.ScoredUnit(ids.lookupOrd(ids.ordValue()).utf8ToString(), KINDS[(int) kinds.longValue()],
-                    (int) indexes.longValue(), hits[i].score);
+            int ord = ids.ordValue();
+            String id = idsByOrd[ord];
+            if (id == null) {
+                id = ids.lookupOrd(ord).utf8ToString();
+                idsByOrd[ord] = id; // two searches may both decode it: the same immutable string either way
+            }
+            units[i] = new UnitIndex.ScoredUnit(id, KINDS[(int) kinds.longValue()], (int) indexes.longValue(), hits[i].score);
         }
         return Arrays.asList(units);
     }
