@@ -7,9 +7,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,9 @@ final class NativeLibraryCache {
     /** ONNX Runtime's own name for the folder it loads its libraries from instead of extracting them. */
     static final String NATIVE_PATH_PROPERTY = "onnxruntime.native.path";
     private static final List<String> LIBRARIES = List.of("onnxruntime", "onnxruntime4j_jni");
+    private static final String PARTIAL = ".partial";
+    /** Far longer than writing 22 MB takes. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private NativeLibraryCache() {
     }
@@ -60,6 +66,7 @@ final class NativeLibraryCache {
         String version = OrtEnvironment.class.getPackage().getImplementationVersion();
         Path folder = cacheRoot.resolve("onnxruntime-" + (version == null ? "unknown" : version) + "-" + platform);
         Files.createDirectories(folder);
+        removeAbandonedPartials(folder);
         for (String library : LIBRARIES) {
             Path target = folder.resolve(System.mapLibraryName(library));
             // Written under a temporary name and moved into place, so a file with the final name is always whole.
@@ -70,8 +77,20 @@ final class NativeLibraryCache {
         return Optional.of(folder);
     }
 
+    /** A process killed while writing a library leaves its partial file: removed once no writer can still be at it. */
+    private static void removeAbandonedPartials(Path folder) throws IOException {
+        Instant abandoned = Instant.now().minus(ABANDONED_AFTER);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(PARTIAL)).toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(abandoned)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     private static void write(String resource, Path target) throws IOException {
-        Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
+        Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), PARTIAL);
         try (InputStream in = OrtEnvironment.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("not in the ONNX Runtime jar: " + resource);
