@@ -15,7 +15,8 @@ import org.apache.lucene.search.ScoreDoc;
 /**
  * Reads which entry and unit each hit belongs to, from doc values. An entry's id is decoded from its segment's terms
  * once and then kept by ordinal for the segment's life (a look-up decompressed a block of the terms dictionary and
- * made a new string, hashed again by every map of the search keyed by entry id).
+ * made a new string, hashed again by every map of the search keyed by entry id). It is interned, as the content's
+ * entries by id are keyed, so a look-up finds the key by identity.
  */
 final class UnitReader {
 
@@ -60,7 +61,7 @@ final class UnitReader {
             int ord = ids.ordValue();
             String id = idsByOrd[ord];
             if (id == null) {
-                id = ids.lookupOrd(ord).utf8ToString();
+                id = ids.lookupOrd(ord).utf8ToString().intern(); // as EntriesById's keys are
                 idsByOrd[ord] = id; // two searches may both decode it: the same immutable string either way
             }
             units[i] = new UnitIndex.ScoredUnit(id, KINDS[(int) kinds.longValue()], (int) indexes.longValue(), hits[i].score);
