@@ -44,11 +44,17 @@ final class NativeLibraryCache {
         if (System.getProperty(NATIVE_PATH_PROPERTY) != null) {
             return;
         }
+        Path cache = defaultFolder();
+        if (!cache.isAbsolute()) {
+            // No home folder (a user without one reads "?" as user.home): not a folder relative to wherever this runs.
+            LOG.warn("no cache folder for ONNX Runtime's libraries ({}); it extracts them to the temporary folder", cache);
+            return;
+        }
         try {
-            install(defaultFolder()).ifPresent(folder -> System.setProperty(NATIVE_PATH_PROPERTY, folder.toString()));
+            install(cache).ifPresent(folder -> System.setProperty(NATIVE_PATH_PROPERTY, folder.toString()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("ONNX Runtime's libraries could not be kept in the cache folder {}; it extracts them to the "
-                    + "temporary folder on each start instead", defaultFolder(), e);
+                    + "temporary folder on each start instead", cache, e);
         }
     }
 
