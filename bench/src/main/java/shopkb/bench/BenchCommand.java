@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,7 +83,8 @@ public final class BenchCommand {
                 Path dir = Files.createTempDirectory("shopkb-bench-");
                 try {
                     SearchFigures wordsOnly = benchSize(demo, dir, size, timing, queries, load, faqOnly, out);
-                    SearchFigures peer = peerLoad == null ? null : benchPeer(dir, peerPlugin, timing, peerLoad, wordsOnly, out);
+                    SearchFigures peer = peerLoad == null ? null
+                            : benchPeer(dir, peerPlugin, timing, new Loads(load, faqOnly, peerLoad), wordsOnly, out);
                     if (cluster) {
                         benchCluster(dir, pluginZip(peerPlugin), timing, load, wordsOnly, peer, out);
                     }
@@ -114,18 +116,25 @@ public final class BenchCommand {
                                  LoadRun.Result faqOnlyEight) {
     }
 
+    /** The loads of the side-by-side: the server's searches of every type and of the FAQs only, and the node's. */
+    private record Loads(HttpLoad server, WrkLoad serverFaqOnly, WrkLoad node) {
+    }
+
+    /** Rounds of the alternated side-by-side (see {@link #alternate}). */
+    private static final int ALTERNATED_ROUNDS = 3;
+
     /**
      * The same message mix against a plain OpenSearch node over the same content's FAQ questions, printed beside the
-     * server's figures of this run.
+     * server's figures of this run; then both alternated (see {@link #alternate}).
      */
-    private static SearchFigures benchPeer(Path dir, Path pluginZip, Timing timing, WrkLoad load, SearchFigures server,
+    private static SearchFigures benchPeer(Path dir, Path pluginZip, Timing timing, Loads loads, SearchFigures server,
                                            PrintStream out) throws Exception {
         out.printf("%n-- beside a plain OpenSearch node (3.9.0, one node, Lucene's smartcn analyzer, match query, size 10) --%n");
         long start = System.nanoTime();
         try (PeerNode node = PeerNode.start(dir.resolve("peer"), pluginZip, dir.resolve("content"))) {
             out.printf("node started and %,d FAQs indexed (their questions in one smartcn field) in %.1f s%n", node.documents(),
                     (System.nanoTime() - start) / 1e9);
-            SearchFigures figures = oneAndEight(timing, (clients, time) -> load.run(node.base(), clients, time));
+            SearchFigures figures = oneAndEight(timing, (clients, time) -> loads.node().run(node.base(), clients, time));
             printBeside(out, "shopkb, words only", server, "OpenSearch, match", figures);
             out.printf("%-26s %5d   shopkb/OpenSearch throughput %.0f%%%n", "", 8,
                     100 * server.eightClients().throughput() / figures.eightClients().throughput());
@@ -134,8 +143,59 @@ public final class BenchCommand {
                 out.printf("%-26s %5d   shopkb FAQs only/OpenSearch throughput %.0f%%%n", "", 8,
                         100 * server.faqOnlyEight().throughput() / figures.eightClients().throughput());
             }
+            alternate(dir, timing, loads, node, out);
             return figures;
         }
+    }
+
+    /**
+     * The server (restarted on its persisted index) and the node both up, loaded in turn at 8 clients for the measured
+     * time each, {@value #ALTERNATED_ROUNDS} rounds, the order turning each round: the rows above are minutes apart,
+     * and on a shared 2-core machine a quarter hour can move either side's throughput by a third, so the ratio of
+     * slices seconds apart is the steadier reading. Words only, usage log on, as above.
+     */
+    private static void alternate(Path dir, Timing timing, Loads loads, PeerNode node, PrintStream out) throws Exception {
+        Path content = dir.resolve("content");
+        try (KbServer server = KbServer.start(config(dir, content, dir.resolve("data"), UsageLog.Settings.defaults()),
+                MeaningModel.off())) {
+            String base = "http://127.0.0.1:" + server.port();
+            // This JVM compiled the server's search long ago (above): a short load, for the restarted server's caches.
+            loads.server().search(base, 8, Math.min(10, timing.warmup()));
+            out.printf("%n-- alternated, both up: 8 clients, %.0f s each, %d rounds --%n", timing.seconds(), ALTERNATED_ROUNDS);
+            out.printf("%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+            double[] all = new double[ALTERNATED_ROUNDS];
+            double[] faqs = new double[ALTERNATED_ROUNDS];
+            for (int round = 0; round < ALTERNATED_ROUNDS; round++) {
+                LoadRun.Result peer = null;
+                if (round % 2 == 1) {
+                    peer = loads.node().run(node.base(), 8, timing.seconds());
+                }
+                LoadRun.Result ours = loads.server().search(base, 8, timing.seconds());
+                LoadRun.Result oursFaqs = loads.serverFaqOnly().run(base, 8, timing.seconds());
+                if (peer == null) {
+                    peer = loads.node().run(node.base(), 8, timing.seconds());
+                }
+                print(out, "shopkb, words only", ours);
+                print(out, "shopkb, FAQs only", oursFaqs);
+                print(out, "OpenSearch, match", peer);
+                all[round] = 100 * ours.throughput() / peer.throughput();
+                faqs[round] = 100 * oursFaqs.throughput() / peer.throughput();
+            }
+            out.printf("%-26s %5d   shopkb/OpenSearch throughput by round %s, median %.0f%%%n", "", 8, percents(all),
+                    median(all));
+            out.printf("%-26s %5d   shopkb FAQs only/OpenSearch by round %s, median %.0f%%%n", "", 8, percents(faqs),
+                    median(faqs));
+        }
+    }
+
+    private static String percents(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format("%.0f%%", v)).collect(Collectors.joining(" / "));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** The plugin zip the cluster engine's node needs: the peer's when given, else where {@code ./kb build} leaves it. */
