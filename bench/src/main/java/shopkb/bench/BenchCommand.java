@@ -162,7 +162,7 @@ public final class BenchCommand {
             // This JVM compiled the server's search long ago (above): a short load, for the restarted server's caches.
             loads.server().search(base, 8, Math.min(10, timing.warmup()));
             out.printf("%n-- alternated, both up: 8 clients, %.0f s each, %d rounds --%n", timing.seconds(), ALTERNATED_ROUNDS);
-            out.printf("%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+            printHeader(out, "search");
             double[] all = new double[ALTERNATED_ROUNDS];
             double[] faqs = new double[ALTERNATED_ROUNDS];
             for (int round = 0; round < ALTERNATED_ROUNDS; round++) {
@@ -251,7 +251,7 @@ public final class BenchCommand {
     /** The rows of one and eight clients of a measured figure and another, each pair one above the other. */
     private static void printBeside(PrintStream out, String label, SearchFigures figures, String otherLabel,
                                     SearchFigures other) {
-        out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search", "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
+        printHeader(out, "search");
         print(out, label, figures.oneClient());
         print(out, otherLabel, other.oneClient());
         print(out, label, figures.eightClients());
@@ -361,8 +361,7 @@ public final class BenchCommand {
         LoadRun.Operation inProcess = n -> kb.search(SearchRequest.of(queries.get(n % queries.size()), 10));
         load.search(base, 8, timing.warmup());
 
-        out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", "search (words only)", "conc", "p50 ms", "p99 ms", "p99.9 ms",
-                "per second", "errors");
+        printHeader(out, "search (words only)");
         var byConcurrency = new java.util.HashMap<Integer, LoadRun.Result>();
         for (int concurrency : LoadRun.levels()) {
             LoadRun.Result floor = LoadRun.run(concurrency, timing.seconds(), inProcess);
@@ -542,6 +541,11 @@ public final class BenchCommand {
         String filter = type == null ? "" : "&type=" + type;
         return queries.stream()
                 .map(q -> prefix + "/search?limit=10" + filter + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
+    }
+
+    /** The header of a table of {@link #print} rows, after a blank line. */
+    private static void printHeader(PrintStream out, String label) {
+        out.printf("%n%-26s %5s %9s %9s %9s %11s %8s%n", label, "conc", "p50 ms", "p99 ms", "p99.9 ms", "per second", "errors");
     }
 
     static void print(PrintStream out, String name, LoadRun.Result r) {

@@ -70,6 +70,6 @@ public final class EntriesById {
                 folded.remove(id);
             }
         });
-        return new EntriesById(interned(folded), HashTreePMap.empty());
+        return new EntriesById(Map.copyOf(folded), HashTreePMap.empty()); // its keys are interned already
     }
 }

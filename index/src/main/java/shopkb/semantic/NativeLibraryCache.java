@@ -66,7 +66,7 @@ final class NativeLibraryCache {
      */
     static Optional<Path> install(Path cacheRoot) throws IOException {
         String platform = platform();
-        if (platform == null || resource(platform, LIBRARIES.getFirst()) == null) {
+        if (platform == null || OrtEnvironment.class.getResource(resource(platform, LIBRARIES.getFirst())) == null) {
             return Optional.empty();
         }
         String version = OrtEnvironment.class.getPackage().getImplementationVersion();
@@ -112,9 +112,9 @@ final class NativeLibraryCache {
         }
     }
 
+    /** Where the ONNX Runtime jar keeps {@code library} for {@code platform}. */
     private static String resource(String platform, String library) {
-        String path = "/ai/onnxruntime/native/" + platform + "/" + System.mapLibraryName(library);
-        return OrtEnvironment.class.getResource(path) == null ? null : path;
+        return "/ai/onnxruntime/native/" + platform + "/" + System.mapLibraryName(library);
     }
 
     /** The platform folder's name in the ONNX Runtime jar, as ONNX Runtime itself names it, or null. */
