@@ -4,7 +4,8 @@
 #   CONTENT_DIR: a knowledge base, e.g. 10,000 synthetic entries (shopkb.quality.SyntheticContent.write, seed 42);
 #   MESSAGES_LUA: a wrk script cycling search requests (./kb bench writes its own, bench-requests.lua, for each run).
 # Words only, usage log on, wrk with 8 connections: 45 s of warm-up (the JIT is still compiling after 10 s), then 30 s
-# of which JFR records 20 s; the server's CPU per search over those 30 s is printed too (from /proc, no profiler).
+# of which JFR records 20 s; the server's CPU per search over those 30 s is printed too (from /proc, no profiler), and
+# each thread family's part of it, user and kernel apart (thread-cpu.py: JFR sees neither the kernel nor native code).
 set -euo pipefail
 content=$1; messages=$2; out=${3:-/tmp/shopkb-profile}; mkdir -p "$out"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
@@ -16,10 +17,13 @@ for _ in $(seq 1 180); do grep -q "ready at" "$out/serve.log" && break; sleep 1;
 wrk -t1 -c8 -d45s -s "$messages" http://127.0.0.1:7391 > /dev/null
 "$(dirname "$java")/jcmd" $pid JFR.start settings=profile delay=5s duration=20s filename="$out/search.jfr" > /dev/null
 cpu_before=$(awk '{print $14+$15}' /proc/$pid/stat)
+python3 "$(dirname "$0")/thread-cpu.py" snapshot $pid > "$out/threads-before.json"
 wrk -t1 -c8 -d30s --latency -s "$messages" http://127.0.0.1:7391 > "$out/wrk.txt"
 cpu_after=$(awk '{print $14+$15}' /proc/$pid/stat)
+python3 "$(dirname "$0")/thread-cpu.py" snapshot $pid > "$out/threads-after.json"
 grep -E "Requests/sec|50%|99%" "$out/wrk.txt"
 requests=$(grep -E "^ +[0-9]+ requests in" "$out/wrk.txt" | awk '{print $1}')
 echo "server CPU per search: $(python3 -c "print(round(($cpu_after-$cpu_before)/$(getconf CLK_TCK)*1000/$requests, 3))") ms"
+python3 "$(dirname "$0")/thread-cpu.py" table "$out/threads-before.json" "$out/threads-after.json" "$requests"
 kill $pid; wait $pid 2>/dev/null || true
 python3 "$(dirname "$0")/jfr-stages.py" "$out/search.jfr"

@@ -67,7 +67,7 @@ public final class BenchMain {
     private static void usage() {
         System.err.println("usage: shopkb bench [--sizes 10000,100000] [--seconds 10] [--warmup 30] [--semantic true|false] [--peer true|false]\n"
                 + "             [--engine opensearch]   (also the same server with its units in a local OpenSearch node)");
-        System.err.println("       shopkb bench --components true [--sizes 10000] [--rounds 8]   (each words component's cost)");
+        System.err.println("       shopkb bench --components true [--sizes 10000] [--rounds 8]   (each words component's cost, and one unit per FAQ's)");
         System.err.println("       shopkb bench --shops 1000 [--entries 200] [--seconds 10] [--semantic true|false]");
         System.err.println("       shopkb soak [--seconds 300] [--windows 10]");
         System.err.println("       shopkb faults [--seconds-per-phase 20] [--entries 2000]   (3 OpenSearch nodes, 2 servers, kill -9 of each kind)");
