@@ -110,10 +110,11 @@ final class ComponentCosts {
             if (entry instanceof FaqEntry faq) {
                 var joined = new StringBuilder();
                 for (String question : faq.allQuestions()) {
-                    if (joined.length() + 1 + question.length() > ContentValidator.MAX_TITLE_CHARS) {
+                    String separator = joined.isEmpty() ? "" : "\n";
+                    if (joined.length() + separator.length() + question.length() > ContentValidator.MAX_TITLE_CHARS) {
                         cut++;
                     } else {
-                        joined.append(joined.isEmpty() ? "" : "\n").append(question);
+                        joined.append(separator).append(question);
                     }
                 }
                 var merged = new FaqEntry(faq.id(), faq.intent(), faq.scenario(), joined.toString(), List.of(), faq.answer(),
