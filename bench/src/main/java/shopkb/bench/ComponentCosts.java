@@ -27,7 +27,8 @@ import shopkb.semantic.MeaningModel;
  *
  * <p>One more row weighs the index's shape rather than a component: the words chain over the same content with each
  * FAQ's questions written as its one question ({@link #ONE_UNIT_PER_FAQ}), so an FAQ is two units (questions, body)
- * instead of one per question plus the body, which is how the OpenSearch node of the main bench holds it.
+ * instead of one per question plus the body, which is how the OpenSearch node of the main bench holds it. Then the
+ * words chain's time by the number of clauses a message makes ({@link ClauseCosts}).
  *
  * <p>Every configuration has its own index (some components change the analysis), all open at once; rounds of the whole
  * message mix alternate between them, each round starting at another one, so a slower minute of the machine falls on
@@ -88,6 +89,7 @@ final class ComponentCosts {
             out.println("(-X: the words chain without X; baseline: plain smartcn words and BM25, best question per entry;"
                     + " what each is worth: ./kb quality's rows of the same names; " + ONE_UNIT_PER_FAQ + ": the words chain"
                     + " with each FAQ's questions as one" + (cut > 0 ? ", " + cut + " questions left out for length" : "") + ")");
+            ClauseCosts.measure(open.get("words"), queries, out);
             return best;
         } finally {
             for (KnowledgeBase kb : open.values()) {

@@ -36,6 +36,7 @@ class ComponentCostsTest {
         for (String config : expected) {
             assertTrue(table.lines().anyMatch(line -> line.startsWith(config + " ")), config + " missing in\n" + table);
         }
+        assertTrue(table.lines().anyMatch(line -> line.startsWith("clauses ") && line.contains("µs/search")), table);
     }
 
     @Test

@@ -225,6 +225,15 @@ public final class SearchService {
         return !focusCodes.isEmpty() && entry.productCodes().stream().anyMatch(c -> focusCodes.contains(c.toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /**
+     * The query the words chain would ask the index for {@code request}, for measuring what a message costs (a search's
+     * time follows its number of clauses); searching does not go through here.
+     */
+    public UnitQuery wordsQuery(SearchRequest request) {
+        BuyerQuery query = parser.parse(request.text());
+        return QueryBuilder.build(query, request, options, served.index().search(UnitQuery.NOTHING, 0, counted(query)).docFreqs());
+    }
+
     /** The terms whose unit counts a search needs: for confidence, and to build the query. */
     private List<UnitIndex.FieldTerm> counted(BuyerQuery query) {
         var counted = new ArrayList<>(Confidence.counted(query));

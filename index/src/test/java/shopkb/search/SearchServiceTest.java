@@ -67,6 +67,13 @@ class SearchServiceTest {
     }
 
     @Test
+    void theWordsQueryOfAMessageHoldsItsClausesAndNoneForTermsNoUnitHolds() {
+        var clauses = kb.searchService().wordsQuery(SearchRequest.of("发什么快递", 10)).clauses();
+        assertTrue(clauses.stream().anyMatch(c -> c instanceof shopkb.indexing.UnitQuery.Term t && t.text().equals("快递")), clauses.toString());
+        assertTrue(kb.searchService().wordsQuery(SearchRequest.of("zzqxv", 10)).clauses().isEmpty());
+    }
+
+    @Test
     void synonymsFromTheVocabularyMatch() {
         assertEquals("shipping.free-shipping", search("免邮吗").results().getFirst().intent());
     }
