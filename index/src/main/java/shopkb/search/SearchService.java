@@ -227,9 +227,12 @@ public final class SearchService {
 
     /**
      * The query the words chain would ask the index for {@code request}, for measuring what a message costs (a search's
-     * time follows its number of clauses); searching does not go through here.
+     * time follows its number of clauses); searching does not go through here. Nothing when ranking by meaning only.
      */
     public UnitQuery wordsQuery(SearchRequest request) {
+        if (!options.words()) {
+            return UnitQuery.NOTHING;
+        }
         BuyerQuery query = parser.parse(request.text());
         return QueryBuilder.build(query, request, options, served.index().search(UnitQuery.NOTHING, 0, counted(query)).docFreqs());
     }
