@@ -84,10 +84,13 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
-    /** The garbage collector this JVM was started with ({@code ./kb} picks it by the machine's cores). */
+    /**
+     * The garbage collector this JVM was started with ({@code ./kb} picks it by the machine's cores), and its compact
+     * object headers when {@code ./kb} turned them on.
+     */
     private static List<String> collectorFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(flag -> flag.startsWith("-XX:+Use") && flag.endsWith("GC"))
+                .filter(flag -> flag.startsWith("-XX:+Use") && flag.endsWith("GC") || flag.equals("-XX:+UseCompactObjectHeaders"))
                 .toList();
     }
 
