@@ -28,17 +28,17 @@ final class ClauseCosts {
 
     /** Times every message on {@code kb} (already warm), prints the table and returns its rows. */
     static List<Row> measure(KnowledgeBase kb, List<String> messages, PrintStream out) {
-        int[] clauses = new int[messages.size()];
-        double[] micros = new double[messages.size()];
-        for (int i = 0; i < messages.size(); i++) {
-            clauses[i] = kb.searchService().wordsQuery(SearchRequest.of(messages.get(i), 10)).clauses().size();
+        List<SearchRequest> requests = messages.stream().map(message -> SearchRequest.of(message, 10)).toList();
+        int[] clauses = new int[requests.size()];
+        double[] micros = new double[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            clauses[i] = kb.searchService().wordsQuery(requests.get(i)).clauses().size();
             micros[i] = Double.MAX_VALUE;
         }
         for (int pass = 0; pass < PASSES; pass++) {
-            for (int i = 0; i < messages.size(); i++) {
-                SearchRequest request = SearchRequest.of(messages.get(i), 10);
+            for (int i = 0; i < requests.size(); i++) {
                 long start = System.nanoTime();
-                kb.search(request);
+                kb.search(requests.get(i));
                 micros[i] = Math.min(micros[i], (System.nanoTime() - start) / 1e3);
             }
         }

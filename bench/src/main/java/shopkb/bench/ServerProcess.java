@@ -55,7 +55,7 @@ final class ServerProcess implements AutoCloseable {
         Path data = Files.createDirectories(dir.resolve("data"));
         Path console = dir.resolve("console.log");
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(collectorFlags()); // as ./kb serve runs the server
+        command.addAll(memoryFlags()); // as ./kb serve runs the server
         command.addAll(List.of(
                 "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
                 "-cp", classPath(),
@@ -85,10 +85,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * The garbage collector this JVM was started with ({@code ./kb} picks it by the machine's cores), and its compact
-     * object headers when {@code ./kb} turned them on.
+     * The memory flags {@code ./kb} started this JVM with: its garbage collector (picked by the machine's cores), and
+     * compact object headers when the JDK has them.
      */
-    private static List<String> collectorFlags() {
+    private static List<String> memoryFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(flag -> flag.startsWith("-XX:+Use") && flag.endsWith("GC") || flag.equals("-XX:+UseCompactObjectHeaders"))
                 .toList();
