@@ -31,8 +31,9 @@ final class LuceneUnitQuery {
         for (UnitQuery.Clause clause : query.clauses()) {
             text.add(clause(clause, states), BooleanClause.Occur.SHOULD);
         }
+        Query scored = UnitDisjunctionQuery.of(text.build());
         Query restriction = restriction(query);
-        return restriction == null ? text.build() : new AcceptedUnitsQuery(text.build(), restriction);
+        return restriction == null ? scored : new AcceptedUnitsQuery(scored, restriction);
     }
 
     /** The units the query may match (of its types and scenario), or null for any. */

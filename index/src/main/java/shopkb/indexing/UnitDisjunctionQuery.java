@@ -1,0 +1,488 @@
+package shopkb.indexing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocAndFloatFeatureBuffer;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The words query's disjunction (boosted terms, and best-of groups of boosted terms, as {@link LuceneUnitQuery} builds
+ * it) scored a term at a time over windows of {@value #WINDOW} units, instead of by Lucene's MaxScore loop. A message's
+ * ~30 clauses match ~14,000 of 60,000 units at 10,000 entries and MaxScore skips little of their postings; adding each
+ * clause's scores into an accumulator the size of a window (first-level cache) walks the same postings with less
+ * bookkeeping per document, and hands the collector only the units that beat its current worst.
+ *
+ * <p>Scores are those of the {@link BooleanQuery} it stands for, float for float: each term is scored by the searcher's
+ * similarity with the statistics {@link TermQuery} uses, a group counts its best term (as a {@link DisjunctionMaxQuery}
+ * with no tie-breaker does), and a unit's clauses are summed in a double and cast, as Lucene's disjunctions sum them.
+ * Equal scores go to the lower document, as with the collector over Lucene's scorers. Everything but bulk scoring
+ * (iterating scorers, as a conjunction with a sparse restriction does; explanations; matches) is the BooleanQuery's.
+ */
+final class UnitDisjunctionQuery extends Query {
+
+    static final int WINDOW = 4096;
+
+    /** One scored term: what its {@code BoostQuery(TermQuery)} clause holds. */
+    private record Scored(Term term, float boost, TermStates states) {
+    }
+
+    private final BooleanQuery same;
+    private final List<Scored> terms;
+    private final List<List<Scored>> groups;
+
+    private UnitDisjunctionQuery(BooleanQuery same, List<Scored> terms, List<List<Scored>> groups) {
+        this.same = same;
+        this.terms = terms;
+        this.groups = groups;
+    }
+
+    /**
+     * {@code disjunction} scored a window at a time: its clauses must be SHOULD clauses of boosted terms or of
+     * best-of groups (no tie-breaker) of boosted terms.
+     */
+    static UnitDisjunctionQuery of(BooleanQuery disjunction) {
+        var terms = new ArrayList<Scored>();
+        var groups = new ArrayList<List<Scored>>();
+        for (BooleanClause clause : disjunction.clauses()) {
+            if (clause.occur() != BooleanClause.Occur.SHOULD) {
+                throw new IllegalArgumentException("not a SHOULD clause: " + clause);
+            }
+            if (clause.query() instanceof DisjunctionMaxQuery group) {
+                if (group.getTieBreakerMultiplier() != 0f) {
+                    throw new IllegalArgumentException("a best-of group with a tie-breaker: " + group);
+                }
+                groups.add(group.getDisjuncts().stream().map(UnitDisjunctionQuery::scored).toList());
+            } else {
+                terms.add(scored(clause.query()));
+            }
+        }
+        return new UnitDisjunctionQuery(disjunction, List.copyOf(terms), List.copyOf(groups));
+    }
+
+    private static Scored scored(Query query) {
+        if (query instanceof BoostQuery boosted && boosted.getQuery() instanceof TermQuery term) {
+            return new Scored(term.getTerm(), boosted.getBoost(), term.getTermStates());
+        }
+        throw new IllegalArgumentException("not a boosted term: " + query);
+    }
+
+    /**
+     * The BooleanQuery itself when Lucene would rewrite it into another scoring: it merges repeated SHOULD clauses into
+     * one of their summed boosts, whose float score is not always the sum of theirs.
+     */
+    @Override
+    public Query rewrite(IndexSearcher searcher) {
+        return new HashSet<>(same.clauses()).size() == same.clauses().size() ? this : same;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+        List<Clause> single = new ArrayList<>();
+        for (Scored term : terms) {
+            addClause(searcher, term, boost, single);
+        }
+        List<List<Clause>> bestOf = new ArrayList<>();
+        for (List<Scored> group : groups) {
+            List<Clause> alternatives = new ArrayList<>();
+            group.forEach(term -> addClause(searcher, term, boost, alternatives));
+            if (!alternatives.isEmpty()) {
+                bestOf.add(alternatives);
+            }
+        }
+        return new WindowedWeight(searcher, scoreMode, boost, single, bestOf);
+    }
+
+    /** A term with its similarity's scorer, as TermQuery's weight makes it; a term no unit holds scores nothing. */
+    private record Clause(Term term, TermStates states, Similarity.SimScorer scorer) {
+    }
+
+    private void addClause(IndexSearcher searcher, Scored term, float boost, List<Clause> into) {
+        try {
+            TermStates states = term.states() != null && term.states().wasBuiltFor(searcher.getTopReaderContext())
+                    ? term.states() : TermStates.build(searcher, term.term(), true);
+            if (states.docFreq() > 0) {
+                Similarity.SimScorer scorer = searcher.getSimilarity().scorer(boost * term.boost(),
+                        searcher.collectionStatistics(term.term().field()),
+                        searcher.termStatistics(term.term(), states.docFreq(), states.totalTermFreq()));
+                into.add(new Clause(term.term(), states, scorer));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private final class WindowedWeight extends Weight {
+
+        private final IndexSearcher searcher;
+        private final ScoreMode scoreMode;
+        private final float boost;
+        private final List<Clause> single;
+        private final List<List<Clause>> bestOf;
+        private Weight sameWeight;
+
+        WindowedWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost, List<Clause> single, List<List<Clause>> bestOf) {
+            super(UnitDisjunctionQuery.this);
+            this.searcher = searcher;
+            this.scoreMode = scoreMode;
+            this.boost = boost;
+            this.single = single;
+            this.bestOf = bestOf;
+        }
+
+        /** The BooleanQuery's weight, made only when something other than bulk scoring is asked. */
+        private Weight same() throws IOException {
+            if (sameWeight == null) {
+                sameWeight = searcher.createWeight(searcher.rewrite(same), scoreMode, boost);
+            }
+            return sameWeight;
+        }
+
+        @Override
+        public ScorerSupplier scorerSupplier(LeafReaderContext leaf) throws IOException {
+            List<Clause> here = present(leaf, single);
+            List<List<Clause>> groupsHere = new ArrayList<>();
+            for (List<Clause> group : bestOf) {
+                List<Clause> alternatives = present(leaf, group);
+                if (!alternatives.isEmpty()) {
+                    groupsHere.add(alternatives);
+                }
+            }
+            if (here.isEmpty() && groupsHere.isEmpty()) {
+                return null;
+            }
+            long cost = here.stream().mapToLong(clause -> clause.states().docFreq()).sum()
+                    + groupsHere.stream().flatMap(List::stream).mapToLong(clause -> clause.states().docFreq()).sum();
+            return new ScorerSupplier() {
+                @Override
+                public Scorer get(long leadCost) throws IOException {
+                    ScorerSupplier supplier = same().scorerSupplier(leaf);
+                    if (supplier == null) {
+                        throw new IllegalStateException("the BooleanQuery matches nothing where its terms do: " + same);
+                    }
+                    return supplier.get(leadCost);
+                }
+
+                @Override
+                public BulkScorer bulkScorer() throws IOException {
+                    var termsEnums = new HashMap<String, TermsEnum>();
+                    List<Cursor> cursors = new ArrayList<>(here.size());
+                    for (Clause clause : here) {
+                        cursors.add(Cursor.open(leaf, clause, termsEnums));
+                    }
+                    List<List<Cursor>> groupCursors = new ArrayList<>(groupsHere.size());
+                    for (List<Clause> group : groupsHere) {
+                        List<Cursor> alternatives = new ArrayList<>(group.size());
+                        for (Clause clause : group) {
+                            alternatives.add(Cursor.open(leaf, clause, termsEnums));
+                        }
+                        groupCursors.add(alternatives);
+                    }
+                    return new WindowedScorer(leaf.reader().maxDoc(), cursors, groupCursors, cost);
+                }
+
+                @Override
+                public long cost() {
+                    return cost;
+                }
+            };
+        }
+
+        /** The clauses whose term some unit of {@code leaf} holds. */
+        private static List<Clause> present(LeafReaderContext leaf, List<Clause> clauses) throws IOException {
+            List<Clause> here = new ArrayList<>(clauses.size());
+            for (Clause clause : clauses) {
+                if (clause.states().get(leaf) != null) {
+                    here.add(clause);
+                }
+            }
+            return here;
+        }
+
+        @Override
+        public Explanation explain(LeafReaderContext leaf, int doc) throws IOException {
+            return same().explain(leaf, doc);
+        }
+
+        @Override
+        public Matches matches(LeafReaderContext leaf, int doc) throws IOException {
+            return same().matches(leaf, doc);
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext leaf) {
+            return false;
+        }
+    }
+
+    /** One term's postings in one segment, their norms and their scorer, read a batch at a time. */
+    private static final class Cursor {
+
+        final PostingsEnum postings;
+        final NumericDocValues norms;
+        final Similarity.BulkSimScorer scorer;
+        final int docFreq;
+
+        private Cursor(PostingsEnum postings, NumericDocValues norms, Similarity.BulkSimScorer scorer, int docFreq) {
+            this.postings = postings;
+            this.norms = norms;
+            this.scorer = scorer;
+            this.docFreq = docFreq;
+        }
+
+        /**
+         * The clause's postings in {@code leaf}, which holds its term; {@code termsEnums} holds one terms enum per field
+         * (postings, once made, no longer need theirs).
+         */
+        static Cursor open(LeafReaderContext leaf, Clause clause, Map<String, TermsEnum> termsEnums) throws IOException {
+            TermState state = clause.states().get(leaf).get();
+            String field = clause.term().field();
+            TermsEnum termsEnum = termsEnums.get(field);
+            if (termsEnum == null) {
+                termsEnum = leaf.reader().terms(field).iterator();
+                termsEnums.put(field, termsEnum);
+            }
+            termsEnum.seekExact(clause.term().bytes(), state);
+            return new Cursor(termsEnum.postings(null, PostingsEnum.FREQS), leaf.reader().getNormValues(field),
+                    clause.scorer().asBulkSimScorer(), termsEnum.docFreq());
+        }
+    }
+
+    /**
+     * Scores a window of units at a time: each term's postings in the window add their scores into the window's
+     * accumulator (a group's terms first keep their best per unit), then the units scored are handed over in order.
+     */
+    private static final class WindowedScorer extends BulkScorer {
+
+        private final int maxDoc;
+        private final List<Cursor> single;
+        private final List<List<Cursor>> groups;
+        private final long cost;
+        private final double[] sums = new double[WINDOW];
+        private final long[] scored = new long[WINDOW / Long.SIZE];
+        private final float[] best = new float[WINDOW];
+        private final long[] inGroup = new long[WINDOW / Long.SIZE];
+        private final DocAndFloatFeatureBuffer batch = new DocAndFloatFeatureBuffer();
+        private long[] norms = new long[0];
+        private float[] scores = new float[0];
+        private final Current current = new Current();
+
+        WindowedScorer(int maxDoc, List<Cursor> single, List<List<Cursor>> groups, long cost) {
+            this.maxDoc = maxDoc;
+            this.single = single;
+            this.groups = groups;
+            this.cost = cost;
+        }
+
+        @Override
+        public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
+            collector.setScorer(current);
+            int end = Math.min(max, maxDoc);
+            int next = positionAll(min);
+            while (next < end) {
+                int windowEnd = Math.min(end, next + WINDOW);
+                for (Cursor cursor : single) {
+                    add(cursor, next, windowEnd);
+                }
+                for (List<Cursor> group : groups) {
+                    for (Cursor cursor : group) {
+                        keepBest(cursor, next, windowEnd);
+                    }
+                    addBest();
+                }
+                collect(collector, acceptDocs, next);
+                next = firstDoc();
+            }
+            return next >= maxDoc ? DocIdSetIterator.NO_MORE_DOCS : next;
+        }
+
+        /** Every cursor on its first document at or after {@code min}; the first of them. */
+        private int positionAll(int min) throws IOException {
+            for (Cursor cursor : single) {
+                position(cursor, min);
+            }
+            for (List<Cursor> group : groups) {
+                for (Cursor cursor : group) {
+                    position(cursor, min);
+                }
+            }
+            return firstDoc();
+        }
+
+        private static void position(Cursor cursor, int min) throws IOException {
+            if (cursor.postings.docID() < min) {
+                cursor.postings.advance(min);
+            }
+        }
+
+        private int firstDoc() {
+            int first = DocIdSetIterator.NO_MORE_DOCS;
+            for (Cursor cursor : single) {
+                first = Math.min(first, cursor.postings.docID());
+            }
+            for (List<Cursor> group : groups) {
+                for (Cursor cursor : group) {
+                    first = Math.min(first, cursor.postings.docID());
+                }
+            }
+            return first;
+        }
+
+        /** The scores of {@code cursor}'s units before {@code windowEnd}, into the batch's {@link #scores}. */
+        private int nextScores(Cursor cursor, int windowEnd) throws IOException {
+            cursor.postings.nextPostings(windowEnd, batch);
+            int size = batch.size;
+            if (scores.length < size) {
+                scores = new float[size];
+                norms = new long[size];
+            }
+            if (cursor.norms == null) {
+                java.util.Arrays.fill(norms, 0, size, 1L);
+            } else {
+                cursor.norms.longValues(size, batch.docs, norms, 1L);
+            }
+            cursor.scorer.score(size, batch.features, norms, scores);
+            return size;
+        }
+
+        private void add(Cursor cursor, int windowStart, int windowEnd) throws IOException {
+            while (cursor.postings.docID() < windowEnd) {
+                int size = nextScores(cursor, windowEnd);
+                int[] docs = batch.docs;
+                for (int i = 0; i < size; i++) {
+                    int unit = docs[i] - windowStart;
+                    scored[unit >>> 6] |= 1L << unit;
+                    sums[unit] += scores[i];
+                }
+            }
+        }
+
+        private void keepBest(Cursor cursor, int windowStart, int windowEnd) throws IOException {
+            while (cursor.postings.docID() < windowEnd) {
+                int size = nextScores(cursor, windowEnd);
+                int[] docs = batch.docs;
+                for (int i = 0; i < size; i++) {
+                    int unit = docs[i] - windowStart;
+                    long bit = 1L << unit;
+                    if ((inGroup[unit >>> 6] & bit) == 0) {
+                        inGroup[unit >>> 6] |= bit;
+                        best[unit] = scores[i];
+                    } else if (scores[i] > best[unit]) {
+                        best[unit] = scores[i];
+                    }
+                }
+            }
+        }
+
+        /** A group's best score per unit into the sums; the group's marks cleared for the next one. */
+        private void addBest() {
+            for (int word = 0; word < inGroup.length; word++) {
+                long bits = inGroup[word];
+                if (bits == 0) {
+                    continue;
+                }
+                scored[word] |= bits;
+                inGroup[word] = 0;
+                while (bits != 0) {
+                    int unit = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    sums[unit] += best[unit];
+                }
+            }
+        }
+
+        /** The window's scored units to the collector, in order, but those under its worst kept; the window cleared. */
+        private void collect(LeafCollector collector, Bits acceptDocs, int windowStart) throws IOException {
+            for (int word = 0; word < scored.length; word++) {
+                long bits = scored[word];
+                if (bits == 0) {
+                    continue;
+                }
+                scored[word] = 0;
+                while (bits != 0) {
+                    int unit = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    float score = (float) sums[unit];
+                    sums[unit] = 0;
+                    int doc = windowStart + unit;
+                    if (score < current.minCompetitive || (acceptDocs != null && !acceptDocs.get(doc))) {
+                        continue;
+                    }
+                    current.score = score;
+                    collector.collect(doc);
+                }
+            }
+        }
+
+        @Override
+        public long cost() {
+            return cost;
+        }
+    }
+
+    /** The unit being collected's score, and the least score the collector still wants. */
+    private static final class Current extends Scorable {
+
+        float score;
+        float minCompetitive;
+
+        @Override
+        public float score() {
+            return score;
+        }
+
+        @Override
+        public void setMinCompetitiveScore(float minScore) {
+            minCompetitive = minScore;
+        }
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+        same.visit(visitor);
+    }
+
+    @Override
+    public String toString(String field) {
+        return "windowed(" + same.toString(field) + ")";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return sameClassAs(other) && same.equals(((UnitDisjunctionQuery) other).same);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * classHash() + same.hashCode();
+    }
+}

@@ -1,0 +1,179 @@
+package shopkb.indexing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scored a window at a time, the words query finds the units the BooleanQuery it stands for finds, with its scores. */
+class UnitDisjunctionQueryTest {
+
+    private static final List<String> WORDS = List.of("发货", "快递", "顺丰", "退款", "尺码", "包邮", "优惠", "颜色", "质量",
+            "几天", "到货", "换货", "运费", "客服", "活动", "库存", "吗", "呢");
+
+    @TempDir
+    Path dir;
+
+    private Directory directory;
+    private DirectoryReader reader;
+    private IndexSearcher searcher;
+    private final Random random = new Random(23);
+
+    /** 20,000 short units over four segments (so windows of 4,096 cross segment ends), every ninth deleted. */
+    @BeforeEach
+    void index() throws IOException {
+        directory = FSDirectory.open(dir);
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+            for (int doc = 0; doc < 20_000; doc++) {
+                var document = new Document();
+                document.add(new StringField(Fields.TYPE, random.nextInt(10) < 8 ? "faq" : "phrasing", Field.Store.NO));
+                document.add(new StringField("id", Integer.toString(doc), Field.Store.NO));
+                document.add(new TextField("q", words(1 + random.nextInt(6)), Field.Store.NO));
+                document.add(new TextField("t", doc % 3 == 0 ? words(1 + random.nextInt(3)) : "", Field.Store.NO));
+                writer.addDocument(document);
+                if (doc % 5_000 == 4_999) {
+                    writer.commit();
+                }
+            }
+            for (int doc = 0; doc < 20_000; doc += 9) {
+                writer.deleteDocuments(new Term("id", Integer.toString(doc)));
+            }
+            writer.commit();
+        }
+        reader = HeapNorms.wrap(DirectoryReader.open(directory));
+        searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(UnitSimilarity.INSTANCE);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        reader.close();
+        directory.close();
+    }
+
+    @Test
+    void findsTheBooleanQuerysTopUnitsWithTheSameScoresAndTieOrder() throws IOException {
+        assertTrue(reader.leaves().size() > 1, "several segments");
+        for (int query = 0; query < 300; query++) {
+            BooleanQuery disjunction = disjunction();
+            for (int n : new int[] {1, 10, 50, 5_000}) {
+                assertSameTop(searcher.search(disjunction, new TopScoreDocCollectorManager(n, n)),
+                        searcher.search(UnitDisjunctionQuery.of(disjunction), new TopScoreDocCollectorManager(n, n)),
+                        disjunction + " top " + n);
+            }
+        }
+    }
+
+    @Test
+    void restrictedToSomeUnitsItFindsWhatTheBooleanQueryRestrictedTheSameWayFinds() throws IOException {
+        Query faq = new TermQuery(new Term(Fields.TYPE, "faq"));
+        Query phrasing = new TermQuery(new Term(Fields.TYPE, "phrasing"));
+        for (Query restriction : List.of(faq, phrasing)) {
+            for (int query = 0; query < 50; query++) {
+                BooleanQuery disjunction = disjunction();
+                assertSameTop(searcher.search(new AcceptedUnitsQuery(disjunction, restriction), new TopScoreDocCollectorManager(50, 50)),
+                        searcher.search(new AcceptedUnitsQuery(UnitDisjunctionQuery.of(disjunction), restriction),
+                                new TopScoreDocCollectorManager(50, 50)),
+                        disjunction + " accepting " + restriction);
+            }
+        }
+    }
+
+    @Test
+    void explainsAUnitsScoreAsTheBooleanQueryDoes() throws IOException {
+        BooleanQuery disjunction = disjunction();
+        TopDocs top = searcher.search(UnitDisjunctionQuery.of(disjunction), 5);
+        for (var hit : top.scoreDocs) {
+            assertEquals(searcher.explain(disjunction, hit.doc), searcher.explain(UnitDisjunctionQuery.of(disjunction), hit.doc));
+            assertEquals(hit.score, searcher.explain(UnitDisjunctionQuery.of(disjunction), hit.doc).getValue().floatValue());
+        }
+    }
+
+    @Test
+    void aRepeatedClauseLeavesTheQueryToLucene() throws IOException {
+        Query clause = new BoostQuery(new TermQuery(new Term("q", "发货")), 1f);
+        BooleanQuery repeated = new BooleanQuery.Builder().add(clause, Occur.SHOULD).add(clause, Occur.SHOULD).build();
+        assertSame(repeated, UnitDisjunctionQuery.of(repeated).rewrite(searcher),
+                "Lucene merges the two into one clause of twice the boost, whose float score may differ from their sum");
+        assertInstanceOf(UnitDisjunctionQuery.class, UnitDisjunctionQuery.of(disjunction()).rewrite(searcher));
+    }
+
+    /** Boosted terms of two fields, and groups of them counting their best, as the query building makes them. */
+    private BooleanQuery disjunction() {
+        var query = new BooleanQuery.Builder();
+        var used = new ArrayList<Term>();
+        for (int clause = 0; clause < 1 + random.nextInt(10); clause++) {
+            if (random.nextInt(4) == 0) {
+                var alternatives = new ArrayList<Query>();
+                for (int i = 0; i < 1 + random.nextInt(3); i++) {
+                    alternatives.add(boosted(unused(used)));
+                }
+                query.add(new DisjunctionMaxQuery(alternatives, 0f), Occur.SHOULD);
+            } else {
+                query.add(boosted(unused(used)), Occur.SHOULD);
+            }
+        }
+        return query.build();
+    }
+
+    private Term unused(List<Term> used) {
+        Term term;
+        do {
+            term = new Term(random.nextBoolean() ? "q" : "t", WORDS.get(random.nextInt(WORDS.size())));
+        } while (used.contains(term));
+        used.add(term);
+        return term;
+    }
+
+    private Query boosted(Term term) {
+        return new BoostQuery(new TermQuery(term), 0.1f + random.nextInt(30) / 10f);
+    }
+
+    private String words(int count) {
+        var text = new StringBuilder();
+        for (int word = 0; word < count; word++) {
+            text.append(WORDS.get(random.nextInt(WORDS.size()))).append(' ');
+        }
+        return text.toString();
+    }
+
+    private static void assertSameTop(TopDocs expected, TopDocs actual, String what) {
+        assertArrayEquals(Arrays.stream(expected.scoreDocs).mapToInt(hit -> hit.doc).toArray(),
+                Arrays.stream(actual.scoreDocs).mapToInt(hit -> hit.doc).toArray(), what);
+        for (int i = 0; i < expected.scoreDocs.length; i++) {
+            assertEquals(expected.scoreDocs[i].score, actual.scoreDocs[i].score, what);
+        }
+    }
+}
