@@ -114,7 +114,9 @@ final class UnitDisjunctionQuery extends Query {
         List<List<Clause>> bestOf = new ArrayList<>();
         for (List<Scored> group : groups) {
             List<Clause> alternatives = new ArrayList<>();
-            group.forEach(term -> addClause(searcher, term, boost, alternatives));
+            for (Scored term : group) {
+                addClause(searcher, term, boost, alternatives);
+            }
             if (!alternatives.isEmpty()) {
                 bestOf.add(alternatives);
             }
@@ -126,18 +128,14 @@ final class UnitDisjunctionQuery extends Query {
     private record Clause(Term term, TermStates states, Similarity.SimScorer scorer) {
     }
 
-    private void addClause(IndexSearcher searcher, Scored term, float boost, List<Clause> into) {
-        try {
-            TermStates states = term.states() != null && term.states().wasBuiltFor(searcher.getTopReaderContext())
-                    ? term.states() : TermStates.build(searcher, term.term(), true);
-            if (states.docFreq() > 0) {
-                Similarity.SimScorer scorer = searcher.getSimilarity().scorer(boost * term.boost(),
-                        searcher.collectionStatistics(term.term().field()),
-                        searcher.termStatistics(term.term(), states.docFreq(), states.totalTermFreq()));
-                into.add(new Clause(term.term(), states, scorer));
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private static void addClause(IndexSearcher searcher, Scored term, float boost, List<Clause> into) throws IOException {
+        TermStates states = term.states() != null && term.states().wasBuiltFor(searcher.getTopReaderContext())
+                ? term.states() : TermStates.build(searcher, term.term(), true);
+        if (states.docFreq() > 0) {
+            Similarity.SimScorer scorer = searcher.getSimilarity().scorer(boost * term.boost(),
+                    searcher.collectionStatistics(term.term().field()),
+                    searcher.termStatistics(term.term(), states.docFreq(), states.totalTermFreq()));
+            into.add(new Clause(term.term(), states, scorer));
         }
     }
 
@@ -159,7 +157,7 @@ final class UnitDisjunctionQuery extends Query {
             this.bestOf = bestOf;
         }
 
-        /** The BooleanQuery's weight, made only when something other than bulk scoring is asked. */
+        /** The BooleanQuery's weight, made only when something other than bulk scoring is asked (by the one searching thread). */
         private Weight same() throws IOException {
             if (sameWeight == null) {
                 sameWeight = searcher.createWeight(searcher.rewrite(same), scoreMode, boost);
@@ -180,6 +178,7 @@ final class UnitDisjunctionQuery extends Query {
             if (here.isEmpty() && groupsHere.isEmpty()) {
                 return null;
             }
+            // An upper bound: each term's units in every segment.
             long cost = here.stream().mapToLong(clause -> clause.states().docFreq()).sum()
                     + groupsHere.stream().flatMap(List::stream).mapToLong(clause -> clause.states().docFreq()).sum();
             return new ScorerSupplier() {
@@ -244,20 +243,8 @@ final class UnitDisjunctionQuery extends Query {
         }
     }
 
-    /** One term's postings in one segment, their norms and their scorer, read a batch at a time. */
-    private static final class Cursor {
-
-        final PostingsEnum postings;
-        final NumericDocValues norms;
-        final Similarity.BulkSimScorer scorer;
-        final int docFreq;
-
-        private Cursor(PostingsEnum postings, NumericDocValues norms, Similarity.BulkSimScorer scorer, int docFreq) {
-            this.postings = postings;
-            this.norms = norms;
-            this.scorer = scorer;
-            this.docFreq = docFreq;
-        }
+    /** One term's postings in one segment, their norms (null: none, each counts 1) and their scorer, read a batch at a time. */
+    private record Cursor(PostingsEnum postings, NumericDocValues norms, Similarity.BulkSimScorer scorer) {
 
         /**
          * The clause's postings in {@code leaf}, which holds its term; {@code termsEnums} holds one terms enum per field
@@ -273,7 +260,7 @@ final class UnitDisjunctionQuery extends Query {
             }
             termsEnum.seekExact(clause.term().bytes(), state);
             return new Cursor(termsEnum.postings(null, PostingsEnum.FREQS), leaf.reader().getNormValues(field),
-                    clause.scorer().asBulkSimScorer(), termsEnum.docFreq());
+                    clause.scorer().asBulkSimScorer());
         }
     }
 
@@ -339,19 +326,19 @@ final class UnitDisjunctionQuery extends Query {
         }
 
         private static void position(Cursor cursor, int min) throws IOException {
-            if (cursor.postings.docID() < min) {
-                cursor.postings.advance(min);
+            if (cursor.postings().docID() < min) {
+                cursor.postings().advance(min);
             }
         }
 
         private int firstDoc() {
             int first = DocIdSetIterator.NO_MORE_DOCS;
             for (Cursor cursor : single) {
-                first = Math.min(first, cursor.postings.docID());
+                first = Math.min(first, cursor.postings().docID());
             }
             for (List<Cursor> group : groups) {
                 for (Cursor cursor : group) {
-                    first = Math.min(first, cursor.postings.docID());
+                    first = Math.min(first, cursor.postings().docID());
                 }
             }
             return first;
@@ -359,23 +346,23 @@ final class UnitDisjunctionQuery extends Query {
 
         /** The scores of {@code cursor}'s units before {@code windowEnd}, into the batch's {@link #scores}. */
         private int nextScores(Cursor cursor, int windowEnd) throws IOException {
-            cursor.postings.nextPostings(windowEnd, batch);
+            cursor.postings().nextPostings(windowEnd, batch);
             int size = batch.size;
             if (scores.length < size) {
                 scores = new float[size];
                 norms = new long[size];
             }
-            if (cursor.norms == null) {
+            if (cursor.norms() == null) {
                 java.util.Arrays.fill(norms, 0, size, 1L);
             } else {
-                cursor.norms.longValues(size, batch.docs, norms, 1L);
+                cursor.norms().longValues(size, batch.docs, norms, 1L);
             }
-            cursor.scorer.score(size, batch.features, norms, scores);
+            cursor.scorer().score(size, batch.features, norms, scores);
             return size;
         }
 
         private void add(Cursor cursor, int windowStart, int windowEnd) throws IOException {
-            while (cursor.postings.docID() < windowEnd) {
+            while (cursor.postings().docID() < windowEnd) {
                 int size = nextScores(cursor, windowEnd);
                 int[] docs = batch.docs;
                 for (int i = 0; i < size; i++) {
@@ -387,7 +374,7 @@ final class UnitDisjunctionQuery extends Query {
         }
 
         private void keepBest(Cursor cursor, int windowStart, int windowEnd) throws IOException {
-            while (cursor.postings.docID() < windowEnd) {
+            while (cursor.postings().docID() < windowEnd) {
                 int size = nextScores(cursor, windowEnd);
                 int[] docs = batch.docs;
                 for (int i = 0; i < size; i++) {
