@@ -2,6 +2,7 @@ package shopkb.indexing;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -353,7 +354,7 @@ final class UnitDisjunctionQuery extends Query {
                 norms = new long[size];
             }
             if (cursor.norms() == null) {
-                java.util.Arrays.fill(norms, 0, size, 1L);
+                Arrays.fill(norms, 0, size, 1L);
             } else {
                 cursor.norms().longValues(size, batch.docs, norms, 1L);
             }
