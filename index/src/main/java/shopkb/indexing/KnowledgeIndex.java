@@ -205,7 +205,7 @@ public final class KnowledgeIndex implements UnitIndex {
             List<ScoredUnit> found = List.of();
             if (units > 0 && !query.clauses().isEmpty()) {
                 // The hit count is not needed: counting exactly up to Lucene's default 1,000 hits would delay pruning.
-                TopDocs top = searcher.search(LuceneUnitQuery.of(query, known.states()::get),
+                TopDocs top = searcher.search(LuceneUnitQuery.of(query, known.states()::get, UnitDisjunctionQuery.suits(reader)),
                         new TopScoreDocCollectorManager(units, units));
                 found = UnitReader.read(reader, top.scoreDocs);
             }

@@ -22,8 +22,9 @@ final class LuceneUnitQuery {
     /**
      * @param states term states already looked up for the searcher's reader (null for a term not looked up): a clause
      *               given its term's states skips the terms-dictionary seek; scores are the same
+     * @param windowed the disjunction summed a window of units at a time ({@link UnitDisjunctionQuery}); scores are the same
      */
-    static Query of(UnitQuery query, Function<FieldTerm, TermStates> states) {
+    static Query of(UnitQuery query, Function<FieldTerm, TermStates> states, boolean windowed) {
         if (query.clauses().isEmpty()) {
             return new MatchNoDocsQuery("nothing searchable in the message");
         }
@@ -31,7 +32,7 @@ final class LuceneUnitQuery {
         for (UnitQuery.Clause clause : query.clauses()) {
             text.add(clause(clause, states), BooleanClause.Occur.SHOULD);
         }
-        Query scored = UnitDisjunctionQuery.of(text.build());
+        Query scored = windowed ? UnitDisjunctionQuery.of(text.build()) : text.build();
         Query restriction = restriction(query);
         return restriction == null ? scored : new AcceptedUnitsQuery(scored, restriction);
     }

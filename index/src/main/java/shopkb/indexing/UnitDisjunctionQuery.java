@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.codecs.BlockTermState;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -38,7 +40,8 @@ import org.apache.lucene.util.Bits;
 
 /**
  * The words query's disjunction (boosted terms, and best-of groups of boosted terms, as {@link LuceneUnitQuery} builds
- * it) scored a term at a time over windows of {@value #WINDOW} units, instead of by Lucene's MaxScore loop. A message's
+ * it) scored a term at a time over windows of {@value #WINDOW} units, instead of by Lucene's MaxScore loop, in segments
+ * where its clauses hold at most {@link #MAX_WINDOWED_POSTINGS} postings. A message's
  * ~30 clauses match ~14,000 of 60,000 units at 10,000 entries and MaxScore skips little of their postings; adding each
  * clause's scores into an accumulator the size of a window (48 KB with a group's best scores: the processor's nearest
  * caches) walks the same postings with less bookkeeping per document, and hands the collector only the units that beat
@@ -53,6 +56,15 @@ import org.apache.lucene.util.Bits;
 final class UnitDisjunctionQuery extends Query {
 
     static final int WINDOW = 4096;
+    /**
+     * A segment whose clauses hold more postings than this is left to Lucene's MaxScore loop, and so is every segment
+     * but the first: there the collector already holds the best units of the segments before, and MaxScore skips what
+     * falls under them, which summing does not. At 100,000 entries (four segments of ~150,000 units, ~270,000 postings a
+     * message) Lucene's part of a search summed a window at a time in every segment took 2.3-3.5 ms against MaxScore's
+     * 1.7 ms, and in the first only the same as MaxScore; at 10,000 (one segment, ~27,000 postings a message) MaxScore
+     * skipped little. The postings bound is a guard for larger segments than those measured.
+     */
+    static final long MAX_WINDOWED_POSTINGS = 100_000;
 
     /** One scored term: what its {@code BoostQuery(TermQuery)} clause holds. */
     private record Scored(Term term, float boost, TermStates states) {
@@ -61,11 +73,23 @@ final class UnitDisjunctionQuery extends Query {
     private final BooleanQuery same;
     private final List<Scored> terms;
     private final List<List<Scored>> groups;
+    private final long maxWindowedPostings;
 
-    private UnitDisjunctionQuery(BooleanQuery same, List<Scored> terms, List<List<Scored>> groups) {
+    private UnitDisjunctionQuery(BooleanQuery same, List<Scored> terms, List<List<Scored>> groups, long maxWindowedPostings) {
         this.same = same;
         this.terms = terms;
         this.groups = groups;
+        this.maxWindowedPostings = maxWindowedPostings;
+    }
+
+    /**
+     * Whether the words query should be summed a window at a time over {@code reader}: when one segment, the first, holds
+     * nearly all its units (a built index, and the few units saved since). Over several segments of a size (100,000
+     * entries: four of ~150,000 units) whole searches were a third slower with it, for reasons not found yet, though
+     * Lucene's part alone was not: there the plain BooleanQuery is searched.
+     */
+    static boolean suits(IndexReader reader) {
+        return !reader.leaves().isEmpty() && reader.leaves().get(0).reader().maxDoc() >= 0.9 * reader.maxDoc();
     }
 
     /**
@@ -73,6 +97,11 @@ final class UnitDisjunctionQuery extends Query {
      * best-of groups (no tie-breaker) of boosted terms.
      */
     static UnitDisjunctionQuery of(BooleanQuery disjunction) {
+        return of(disjunction, MAX_WINDOWED_POSTINGS);
+    }
+
+    /** As {@link #of(BooleanQuery)}, segments of more than {@code maxWindowedPostings} postings left to Lucene. */
+    static UnitDisjunctionQuery of(BooleanQuery disjunction, long maxWindowedPostings) {
         var terms = new ArrayList<Scored>();
         var groups = new ArrayList<List<Scored>>();
         for (BooleanClause clause : disjunction.clauses()) {
@@ -88,7 +117,7 @@ final class UnitDisjunctionQuery extends Query {
                 terms.add(scored(clause.query()));
             }
         }
-        return new UnitDisjunctionQuery(disjunction, List.copyOf(terms), List.copyOf(groups));
+        return new UnitDisjunctionQuery(disjunction, List.copyOf(terms), List.copyOf(groups), maxWindowedPostings);
     }
 
     private static Scored scored(Query query) {
@@ -180,21 +209,37 @@ final class UnitDisjunctionQuery extends Query {
             if (here.isEmpty() && groupsHere.isEmpty()) {
                 return null;
             }
-            // An upper bound: each term's units in every segment.
-            long cost = here.stream().mapToLong(clause -> clause.states().docFreq()).sum()
-                    + groupsHere.stream().flatMap(List::stream).mapToLong(clause -> clause.states().docFreq()).sum();
+            long cost = postings(leaf, here) + postings(leaf, groupsHere.stream().flatMap(List::stream).toList());
             return new ScorerSupplier() {
-                @Override
-                public Scorer get(long leadCost) throws IOException {
+                private boolean topLevel;
+
+                /** The BooleanQuery's own supplier, told it scores at the top level if this one was (its MaxScore loop). */
+                private ScorerSupplier lucenes() throws IOException {
                     ScorerSupplier supplier = same().scorerSupplier(leaf);
                     if (supplier == null) {
                         throw new IllegalStateException("the BooleanQuery matches nothing where its terms do: " + same);
                     }
-                    return supplier.get(leadCost);
+                    if (topLevel) {
+                        supplier.setTopLevelScoringClause();
+                    }
+                    return supplier;
+                }
+
+                @Override
+                public Scorer get(long leadCost) throws IOException {
+                    return lucenes().get(leadCost);
+                }
+
+                @Override
+                public void setTopLevelScoringClause() {
+                    topLevel = true;
                 }
 
                 @Override
                 public BulkScorer bulkScorer() throws IOException {
+                    if (cost > maxWindowedPostings || leaf.docBase > 0) {
+                        return lucenes().bulkScorer();
+                    }
                     var termsEnums = new HashMap<String, TermsEnum>();
                     List<Cursor> cursors = new ArrayList<>(here.size());
                     for (Clause clause : here) {
@@ -216,6 +261,15 @@ final class UnitDisjunctionQuery extends Query {
                     return cost;
                 }
             };
+        }
+
+        /** How many units of {@code leaf} hold the clauses' terms, summed (the terms' counts in every segment if unknown). */
+        private static long postings(LeafReaderContext leaf, List<Clause> clauses) throws IOException {
+            long postings = 0;
+            for (Clause clause : clauses) {
+                postings += clause.states().get(leaf).get() instanceof BlockTermState state ? state.docFreq : clause.states().docFreq();
+            }
+            return postings;
         }
 
         /** The clauses whose term some unit of {@code leaf} holds. */
@@ -467,11 +521,12 @@ final class UnitDisjunctionQuery extends Query {
 
     @Override
     public boolean equals(Object other) {
-        return sameClassAs(other) && same.equals(((UnitDisjunctionQuery) other).same);
+        return sameClassAs(other) && same.equals(((UnitDisjunctionQuery) other).same)
+                && maxWindowedPostings == ((UnitDisjunctionQuery) other).maxWindowedPostings;
     }
 
     @Override
     public int hashCode() {
-        return 31 * classHash() + same.hashCode();
+        return 31 * (31 * classHash() + same.hashCode()) + Long.hashCode(maxWindowedPostings);
     }
 }

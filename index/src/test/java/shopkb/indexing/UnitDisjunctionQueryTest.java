@@ -2,6 +2,7 @@ package shopkb.indexing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,6 +29,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -94,6 +97,43 @@ class UnitDisjunctionQueryTest {
                         disjunction + " top " + n);
             }
         }
+    }
+
+    @Test
+    void aSegmentWithMorePostingsThanTheLimitIsLeftToLucenesLoopWithTheSameResults() throws IOException {
+        for (int query = 0; query < 50; query++) {
+            BooleanQuery disjunction = disjunction();
+            assertSameTop(searcher.search(UnitDisjunctionQuery.of(disjunction), new TopScoreDocCollectorManager(50, 50)),
+                    searcher.search(UnitDisjunctionQuery.of(disjunction, 0), new TopScoreDocCollectorManager(50, 50)),
+                    disjunction + " left to Lucene");
+        }
+        BooleanQuery disjunction = new BooleanQuery.Builder()
+                .add(boosted(new Term("q", "发货")), Occur.SHOULD).add(boosted(new Term("q", "快递")), Occur.SHOULD).build();
+        LeafReaderContext leaf = reader.leaves().get(0);
+        assertTrue(bulkScorerOf(UnitDisjunctionQuery.of(disjunction), leaf).startsWith(UnitDisjunctionQuery.class.getName()),
+                "a few thousand postings: summed a window at a time");
+        assertFalse(bulkScorerOf(UnitDisjunctionQuery.of(disjunction, 100), leaf).startsWith(UnitDisjunctionQuery.class.getName()),
+                "over the limit: Lucene's own");
+    }
+
+    @Test
+    void isUsedWhereOneSegmentHoldsNearlyAllUnitsOnly() throws IOException {
+        assertFalse(UnitDisjunctionQuery.suits(reader), "four segments of 5,000 units each");
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+            writer.forceMerge(1);
+            var document = new Document();
+            document.add(new TextField("q", "发货", Field.Store.NO));
+            writer.addDocument(document);
+            writer.commit();
+        }
+        try (DirectoryReader merged = DirectoryReader.open(directory)) {
+            assertEquals(2, merged.leaves().size());
+            assertTrue(UnitDisjunctionQuery.suits(merged), "one segment of all units but a unit saved since");
+        }
+    }
+
+    private String bulkScorerOf(Query query, LeafReaderContext leaf) throws IOException {
+        return searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f).bulkScorer(leaf).getClass().getName();
     }
 
     @Test
