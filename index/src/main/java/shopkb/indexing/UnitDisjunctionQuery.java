@@ -40,12 +40,13 @@ import org.apache.lucene.util.Bits;
 
 /**
  * The words query's disjunction (boosted terms, and best-of groups of boosted terms, as {@link LuceneUnitQuery} builds
- * it) scored a term at a time over windows of {@value #WINDOW} units, instead of by Lucene's MaxScore loop, in segments
- * where its clauses hold at most {@link #MAX_WINDOWED_POSTINGS} postings. A message's
- * ~30 clauses match ~14,000 of 60,000 units at 10,000 entries and MaxScore skips little of their postings; adding each
- * clause's scores into an accumulator the size of a window (48 KB with a group's best scores: the processor's nearest
- * caches) walks the same postings with less bookkeeping per document, and hands the collector only the units that beat
- * its current worst. Over the whole segment at once, the accumulator fell out of those caches and was no faster.
+ * it) scored a term at a time over windows of {@value #WINDOW} units, instead of by Lucene's MaxScore loop, in the first
+ * segment when its clauses hold at most {@link #MAX_WINDOWED_POSTINGS} postings there (see {@link #suits} for when the
+ * index is searched with it at all). A message's ~30 clauses match ~14,000 of 60,000 units at 10,000 entries and
+ * MaxScore skips little of their postings; adding each clause's scores into an accumulator the size of a window (48 KB
+ * with a group's best scores: the processor's nearest caches) walks the same postings with less bookkeeping per
+ * document, and hands the collector only the units that beat its current worst. Over the whole segment at once, the
+ * accumulator fell out of those caches and was no faster.
  *
  * <p>Scores are those of the {@link BooleanQuery} it stands for, float for float: each term is scored by the searcher's
  * similarity with the statistics {@link TermQuery} uses, a group counts its best term (as a {@link DisjunctionMaxQuery}
