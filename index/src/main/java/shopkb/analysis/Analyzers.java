@@ -26,7 +26,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * </ul>
  *
  * <p>The steps of these analyzers are also public, one static method each, so that other hosts of the chain (the
- * OpenSearch plugin) assemble exactly the same steps.
+ * OpenSearch plugin) assemble exactly the same steps. An analyzer's chains are reused by whichever thread analyses next
+ * ({@link LentChains}), not kept per thread.
  */
 public final class Analyzers {
 
@@ -121,7 +122,8 @@ public final class Analyzers {
 
     private Analyzer analyzer(Supplier<Analyzer.TokenStreamComponents> components) {
         boolean normalize = options.normalize();
-        return new Analyzer() {
+        var chains = new LentChains();
+        return new Analyzer(chains) {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
                 return normalize ? normalizing(reader) : reader;
@@ -129,7 +131,7 @@ public final class Analyzers {
 
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                return components.get();
+                return chains.returnable(components.get());
             }
         };
     }
