@@ -1,17 +1,17 @@
 package shopkb.indexing;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import shopkb.indexing.UnitIndex.FieldTerm;
+import shopkb.indexing.WordsDisjunction.BoostedTerm;
 
 /** A {@link UnitQuery} as the embedded engine's Lucene query. */
 final class LuceneUnitQuery {
@@ -28,11 +28,16 @@ final class LuceneUnitQuery {
         if (query.clauses().isEmpty()) {
             return new MatchNoDocsQuery("nothing searchable in the message");
         }
-        var text = new BooleanQuery.Builder();
+        var terms = new ArrayList<BoostedTerm>();
+        var groups = new ArrayList<List<BoostedTerm>>();
         for (UnitQuery.Clause clause : query.clauses()) {
-            text.add(clause(clause, states), BooleanClause.Occur.SHOULD);
+            switch (clause) {
+                case UnitQuery.Term term -> terms.add(boosted(term, states));
+                case UnitQuery.BestOf best -> groups.add(best.alternatives().stream().map(term -> boosted(term, states)).toList());
+            }
         }
-        Query scored = windowed ? UnitDisjunctionQuery.of(text.build()) : text.build();
+        var words = new WordsDisjunction(terms, groups);
+        Query scored = windowed ? UnitDisjunctionQuery.of(words) : words.booleanQuery();
         Query restriction = restriction(query);
         return restriction == null ? scored : new AcceptedUnitsQuery(scored, restriction);
     }
@@ -54,20 +59,8 @@ final class LuceneUnitQuery {
         return built.clauses().isEmpty() ? null : built;
     }
 
-    private static Query clause(UnitQuery.Clause clause, Function<FieldTerm, TermStates> states) {
-        return switch (clause) {
-            case UnitQuery.Term term -> term(term, states);
-            case UnitQuery.BestOf best -> {
-                var alternatives = new ArrayList<Query>();
-                best.alternatives().forEach(term -> alternatives.add(term(term, states)));
-                yield new DisjunctionMaxQuery(alternatives, 0f);
-            }
-        };
-    }
-
-    private static Query term(UnitQuery.Term term, Function<FieldTerm, TermStates> states) {
-        Term indexed = new Term(term.field(), term.text());
-        TermStates known = states.apply(new FieldTerm(term.field(), term.text()));
-        return new BoostQuery(known == null ? new TermQuery(indexed) : new TermQuery(indexed, known), term.boost());
+    private static BoostedTerm boosted(UnitQuery.Term term, Function<FieldTerm, TermStates> states) {
+        return new BoostedTerm(new Term(term.field(), term.text()), term.boost(),
+                states.apply(new FieldTerm(term.field(), term.text())));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.codecs.BlockTermState;
@@ -18,8 +17,8 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocAndFloatFeatureBuffer;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -37,10 +36,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.Bits;
+import shopkb.indexing.WordsDisjunction.BoostedTerm;
 
 /**
- * The words query's disjunction (boosted terms, and best-of groups of boosted terms, as {@link LuceneUnitQuery} builds
- * it) scored a term at a time over windows of {@value #WINDOW} units, instead of by Lucene's MaxScore loop, in the first
+ * The words query's disjunction ({@link WordsDisjunction}: boosted terms, and best-of groups of boosted terms) scored a
+ * term at a time over windows of {@value #WINDOW} units, instead of by Lucene's MaxScore loop, in the first
  * segment when its clauses hold at most {@link #MAX_WINDOWED_POSTINGS} postings there (see {@link #suits} for when the
  * index is searched with it at all). A message's ~30 clauses match ~14,000 of 60,000 units at 10,000 entries and
  * MaxScore skips little of their postings; adding each clause's scores into an accumulator the size of a window (48 KB
@@ -52,7 +52,8 @@ import org.apache.lucene.util.Bits;
  * similarity with the statistics {@link TermQuery} uses, a group counts its best term (as a {@link DisjunctionMaxQuery}
  * with no tie-breaker does), and a unit's clauses are summed in a double and cast, as Lucene's disjunctions sum them.
  * Equal scores go to the lower document, as with the collector over Lucene's scorers. Everything but bulk scoring
- * (iterating scorers, as a conjunction with a sparse restriction does; explanations; matches) is the BooleanQuery's.
+ * (iterating scorers, as a conjunction with a sparse restriction does; explanations; matches) is the BooleanQuery's,
+ * which is made only then: building it (Lucene hashes every clause into its sets) was a cost on every search.
  */
 final class UnitDisjunctionQuery extends Query {
 
@@ -67,19 +68,13 @@ final class UnitDisjunctionQuery extends Query {
      */
     static final long MAX_WINDOWED_POSTINGS = 100_000;
 
-    /** One scored term: what its {@code BoostQuery(TermQuery)} clause holds. */
-    private record Scored(Term term, float boost, TermStates states) {
-    }
-
-    private final BooleanQuery same;
-    private final List<Scored> terms;
-    private final List<List<Scored>> groups;
+    private final WordsDisjunction words;
     private final long maxWindowedPostings;
+    /** The BooleanQuery it stands for, made when first asked (not on every search's path): see {@link #booleanQuery()}. */
+    private BooleanQuery booleanQuery;
 
-    private UnitDisjunctionQuery(BooleanQuery same, List<Scored> terms, List<List<Scored>> groups, long maxWindowedPostings) {
-        this.same = same;
-        this.terms = terms;
-        this.groups = groups;
+    private UnitDisjunctionQuery(WordsDisjunction words, long maxWindowedPostings) {
+        this.words = words;
         this.maxWindowedPostings = maxWindowedPostings;
     }
 
@@ -94,60 +89,41 @@ final class UnitDisjunctionQuery extends Query {
     }
 
     /**
-     * {@code disjunction} scored a window at a time: its clauses must be SHOULD clauses of boosted terms or of
-     * best-of groups (no tie-breaker) of boosted terms.
+     * {@code words} scored a window at a time; their BooleanQuery itself when a term comes twice (Lucene would merge the
+     * two clauses into one, see {@link WordsDisjunction#repeatsATerm()}).
      */
-    static UnitDisjunctionQuery of(BooleanQuery disjunction) {
-        return of(disjunction, MAX_WINDOWED_POSTINGS);
+    static Query of(WordsDisjunction words) {
+        return of(words, MAX_WINDOWED_POSTINGS);
     }
 
-    /** As {@link #of(BooleanQuery)}, segments of more than {@code maxWindowedPostings} postings left to Lucene. */
-    static UnitDisjunctionQuery of(BooleanQuery disjunction, long maxWindowedPostings) {
-        var terms = new ArrayList<Scored>();
-        var groups = new ArrayList<List<Scored>>();
-        for (BooleanClause clause : disjunction.clauses()) {
-            if (clause.occur() != BooleanClause.Occur.SHOULD) {
-                throw new IllegalArgumentException("not a SHOULD clause: " + clause);
-            }
-            if (clause.query() instanceof DisjunctionMaxQuery group) {
-                if (group.getTieBreakerMultiplier() != 0f) {
-                    throw new IllegalArgumentException("a best-of group with a tie-breaker: " + group);
-                }
-                groups.add(group.getDisjuncts().stream().map(UnitDisjunctionQuery::scored).toList());
-            } else {
-                terms.add(scored(clause.query()));
-            }
+    /** As {@link #of(WordsDisjunction)}, segments of more than {@code maxWindowedPostings} postings left to Lucene. */
+    static Query of(WordsDisjunction words, long maxWindowedPostings) {
+        return words.repeatsATerm() ? words.booleanQuery() : new UnitDisjunctionQuery(words, maxWindowedPostings);
+    }
+
+    /** The BooleanQuery: made at most a few times by racing threads, each time equal (its fields are final). */
+    private BooleanQuery booleanQuery() {
+        BooleanQuery made = booleanQuery;
+        if (made == null) {
+            made = words.booleanQuery();
+            booleanQuery = made;
         }
-        return new UnitDisjunctionQuery(disjunction, List.copyOf(terms), List.copyOf(groups), maxWindowedPostings);
-    }
-
-    private static Scored scored(Query query) {
-        if (query instanceof BoostQuery boosted && boosted.getQuery() instanceof TermQuery term) {
-            return new Scored(term.getTerm(), boosted.getBoost(), term.getTermStates());
-        }
-        throw new IllegalArgumentException("not a boosted term: " + query);
-    }
-
-    /**
-     * The BooleanQuery itself when Lucene would rewrite it into another scoring: it merges repeated SHOULD clauses into
-     * one of their summed boosts, whose float score is not always the sum of theirs.
-     */
-    @Override
-    public Query rewrite(IndexSearcher searcher) {
-        return new HashSet<>(same.clauses()).size() == same.clauses().size() ? this : same;
+        return made;
     }
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+        // A field's statistics are summed over the segments: once per field, not once per term (7 fields, ~30 terms).
+        var statistics = new HashMap<String, CollectionStatistics>();
         List<Clause> single = new ArrayList<>();
-        for (Scored term : terms) {
-            addClause(searcher, term, boost, single);
+        for (BoostedTerm term : words.terms()) {
+            addClause(searcher, term, boost, statistics, single);
         }
         List<List<Clause>> bestOf = new ArrayList<>();
-        for (List<Scored> group : groups) {
+        for (List<BoostedTerm> group : words.groups()) {
             List<Clause> alternatives = new ArrayList<>();
-            for (Scored term : group) {
-                addClause(searcher, term, boost, alternatives);
+            for (BoostedTerm term : group) {
+                addClause(searcher, term, boost, statistics, alternatives);
             }
             if (!alternatives.isEmpty()) {
                 bestOf.add(alternatives);
@@ -160,12 +136,19 @@ final class UnitDisjunctionQuery extends Query {
     private record Clause(Term term, TermStates states, Similarity.SimScorer scorer) {
     }
 
-    private static void addClause(IndexSearcher searcher, Scored term, float boost, List<Clause> into) throws IOException {
+    private static void addClause(IndexSearcher searcher, BoostedTerm term, float boost,
+                                  Map<String, CollectionStatistics> statistics, List<Clause> into) throws IOException {
         TermStates states = term.states() != null && term.states().wasBuiltFor(searcher.getTopReaderContext())
                 ? term.states() : TermStates.build(searcher, term.term(), true);
         if (states.docFreq() > 0) {
-            Similarity.SimScorer scorer = searcher.getSimilarity().scorer(boost * term.boost(),
-                    searcher.collectionStatistics(term.term().field()),
+            String field = term.term().field();
+            CollectionStatistics fieldStatistics = statistics.get(field);
+            if (fieldStatistics == null) {
+                // Not null: a unit holds the term, so the field has documents.
+                fieldStatistics = searcher.collectionStatistics(field);
+                statistics.put(field, fieldStatistics);
+            }
+            Similarity.SimScorer scorer = searcher.getSimilarity().scorer(boost * term.boost(), fieldStatistics,
                     searcher.termStatistics(term.term(), states.docFreq(), states.totalTermFreq()));
             into.add(new Clause(term.term(), states, scorer));
         }
@@ -178,7 +161,7 @@ final class UnitDisjunctionQuery extends Query {
         private final float boost;
         private final List<Clause> single;
         private final List<List<Clause>> bestOf;
-        private Weight sameWeight;
+        private Weight booleanWeight;
 
         WindowedWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost, List<Clause> single, List<List<Clause>> bestOf) {
             super(UnitDisjunctionQuery.this);
@@ -190,11 +173,11 @@ final class UnitDisjunctionQuery extends Query {
         }
 
         /** The BooleanQuery's weight, made only when something other than bulk scoring is asked (by the one searching thread). */
-        private Weight same() throws IOException {
-            if (sameWeight == null) {
-                sameWeight = searcher.createWeight(searcher.rewrite(same), scoreMode, boost);
+        private Weight booleanWeight() throws IOException {
+            if (booleanWeight == null) {
+                booleanWeight = searcher.createWeight(searcher.rewrite(booleanQuery()), scoreMode, boost);
             }
-            return sameWeight;
+            return booleanWeight;
         }
 
         @Override
@@ -216,9 +199,9 @@ final class UnitDisjunctionQuery extends Query {
 
                 /** The BooleanQuery's own supplier, told it scores at the top level if this one was (its MaxScore loop). */
                 private ScorerSupplier lucenes() throws IOException {
-                    ScorerSupplier supplier = same().scorerSupplier(leaf);
+                    ScorerSupplier supplier = booleanWeight().scorerSupplier(leaf);
                     if (supplier == null) {
-                        throw new IllegalStateException("the BooleanQuery matches nothing where its terms do: " + same);
+                        throw new IllegalStateException("the BooleanQuery matches nothing where its terms do: " + booleanQuery());
                     }
                     if (topLevel) {
                         supplier.setTopLevelScoringClause();
@@ -286,12 +269,12 @@ final class UnitDisjunctionQuery extends Query {
 
         @Override
         public Explanation explain(LeafReaderContext leaf, int doc) throws IOException {
-            return same().explain(leaf, doc);
+            return booleanWeight().explain(leaf, doc);
         }
 
         @Override
         public Matches matches(LeafReaderContext leaf, int doc) throws IOException {
-            return same().matches(leaf, doc);
+            return booleanWeight().matches(leaf, doc);
         }
 
         @Override
@@ -510,24 +493,40 @@ final class UnitDisjunctionQuery extends Query {
         }
     }
 
+    /**
+     * The terms, as the BooleanQuery's visit gives them (each consumed under a SHOULD visitor, a group's under one more),
+     * with this query as their holder: the searcher visits every query it rewrites, so this does not make the
+     * BooleanQuery.
+     */
     @Override
     public void visit(QueryVisitor visitor) {
-        same.visit(visitor);
+        QueryVisitor clauses = visitor.getSubVisitor(BooleanClause.Occur.SHOULD, this);
+        words.terms().forEach(term -> consume(clauses, term.term()));
+        for (List<BoostedTerm> group : words.groups()) {
+            QueryVisitor alternatives = clauses.getSubVisitor(BooleanClause.Occur.SHOULD, this);
+            group.forEach(term -> consume(alternatives, term.term()));
+        }
+    }
+
+    private void consume(QueryVisitor visitor, Term term) {
+        if (visitor.acceptField(term.field())) {
+            visitor.consumeTerms(this, term);
+        }
     }
 
     @Override
     public String toString(String field) {
-        return "windowed(" + same.toString(field) + ")";
+        return "windowed(" + booleanQuery().toString(field) + ")";
     }
 
     @Override
     public boolean equals(Object other) {
-        return sameClassAs(other) && same.equals(((UnitDisjunctionQuery) other).same)
+        return sameClassAs(other) && booleanQuery().equals(((UnitDisjunctionQuery) other).booleanQuery())
                 && maxWindowedPostings == ((UnitDisjunctionQuery) other).maxWindowedPostings;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * classHash() + same.hashCode()) + Long.hashCode(maxWindowedPostings);
+        return 31 * (31 * classHash() + booleanQuery().hashCode()) + Long.hashCode(maxWindowedPostings);
     }
 }

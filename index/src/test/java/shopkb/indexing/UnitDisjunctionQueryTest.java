@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
@@ -23,12 +23,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -39,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shopkb.indexing.WordsDisjunction.BoostedTerm;
 
 /** Scored a window at a time, the words query finds the units the BooleanQuery it stands for finds, with its scores. */
 class UnitDisjunctionQueryTest {
@@ -90,9 +89,9 @@ class UnitDisjunctionQueryTest {
     void findsTheBooleanQuerysTopUnitsWithTheSameScoresAndTieOrder() throws IOException {
         assertTrue(reader.leaves().size() > 1, "several segments");
         for (int query = 0; query < 300; query++) {
-            BooleanQuery disjunction = disjunction();
+            WordsDisjunction disjunction = disjunction();
             for (int n : new int[] {1, 10, 50, 5_000}) {
-                assertSameTop(searcher.search(disjunction, new TopScoreDocCollectorManager(n, n)),
+                assertSameTop(searcher.search(disjunction.booleanQuery(), new TopScoreDocCollectorManager(n, n)),
                         searcher.search(UnitDisjunctionQuery.of(disjunction), new TopScoreDocCollectorManager(n, n)),
                         disjunction + " top " + n);
             }
@@ -102,13 +101,12 @@ class UnitDisjunctionQueryTest {
     @Test
     void aSegmentWithMorePostingsThanTheLimitIsLeftToLucenesLoopWithTheSameResults() throws IOException {
         for (int query = 0; query < 50; query++) {
-            BooleanQuery disjunction = disjunction();
+            WordsDisjunction disjunction = disjunction();
             assertSameTop(searcher.search(UnitDisjunctionQuery.of(disjunction), new TopScoreDocCollectorManager(50, 50)),
                     searcher.search(UnitDisjunctionQuery.of(disjunction, 0), new TopScoreDocCollectorManager(50, 50)),
                     disjunction + " left to Lucene");
         }
-        BooleanQuery disjunction = new BooleanQuery.Builder()
-                .add(boosted(new Term("q", "发货")), Occur.SHOULD).add(boosted(new Term("q", "快递")), Occur.SHOULD).build();
+        var disjunction = new WordsDisjunction(List.of(boosted(new Term("q", "发货")), boosted(new Term("q", "快递"))), List.of());
         LeafReaderContext leaf = reader.leaves().get(0);
         assertTrue(bulkScorerOf(UnitDisjunctionQuery.of(disjunction), leaf).startsWith(UnitDisjunctionQuery.class.getName()),
                 "a few thousand postings: summed a window at a time");
@@ -142,8 +140,9 @@ class UnitDisjunctionQueryTest {
         Query phrasing = new TermQuery(new Term(Fields.TYPE, "phrasing"));
         for (Query restriction : List.of(faq, phrasing)) {
             for (int query = 0; query < 50; query++) {
-                BooleanQuery disjunction = disjunction();
-                assertSameTop(searcher.search(new AcceptedUnitsQuery(disjunction, restriction), new TopScoreDocCollectorManager(50, 50)),
+                WordsDisjunction disjunction = disjunction();
+                assertSameTop(searcher.search(new AcceptedUnitsQuery(disjunction.booleanQuery(), restriction),
+                                new TopScoreDocCollectorManager(50, 50)),
                         searcher.search(new AcceptedUnitsQuery(UnitDisjunctionQuery.of(disjunction), restriction),
                                 new TopScoreDocCollectorManager(50, 50)),
                         disjunction + " accepting " + restriction);
@@ -153,39 +152,58 @@ class UnitDisjunctionQueryTest {
 
     @Test
     void explainsAUnitsScoreAsTheBooleanQueryDoes() throws IOException {
-        BooleanQuery disjunction = disjunction();
+        WordsDisjunction disjunction = disjunction();
         TopDocs top = searcher.search(UnitDisjunctionQuery.of(disjunction), 5);
         for (var hit : top.scoreDocs) {
-            assertEquals(searcher.explain(disjunction, hit.doc), searcher.explain(UnitDisjunctionQuery.of(disjunction), hit.doc));
+            assertEquals(searcher.explain(disjunction.booleanQuery(), hit.doc),
+                    searcher.explain(UnitDisjunctionQuery.of(disjunction), hit.doc));
             assertEquals(hit.score, searcher.explain(UnitDisjunctionQuery.of(disjunction), hit.doc).getValue().floatValue());
         }
     }
 
     @Test
-    void aRepeatedClauseLeavesTheQueryToLucene() throws IOException {
-        Query clause = new BoostQuery(new TermQuery(new Term("q", "发货")), 1f);
-        BooleanQuery repeated = new BooleanQuery.Builder().add(clause, Occur.SHOULD).add(clause, Occur.SHOULD).build();
-        assertSame(repeated, UnitDisjunctionQuery.of(repeated).rewrite(searcher),
-                "Lucene merges the two into one clause of twice the boost, whose float score may differ from their sum");
-        assertInstanceOf(UnitDisjunctionQuery.class, UnitDisjunctionQuery.of(disjunction()).rewrite(searcher));
+    void aTermInTwoClausesLeavesTheQueryToLucene() throws IOException {
+        Term term = new Term("q", "发货");
+        for (float secondBoost : new float[] {1f, 2.5f}) {
+            var repeated = new WordsDisjunction(List.of(new BoostedTerm(term, 1f, null),
+                    new BoostedTerm(term, secondBoost, null)), List.of());
+            assertInstanceOf(BooleanQuery.class, UnitDisjunctionQuery.of(repeated),
+                    "Lucene merges the two into one clause of their summed boost, whose float score may differ from their sum");
+        }
+        var inAGroupToo = new WordsDisjunction(List.of(boosted(term)), List.of(List.of(boosted(term), boosted(new Term("q", "快递")))));
+        assertInstanceOf(BooleanQuery.class, UnitDisjunctionQuery.of(inAGroupToo));
+        assertInstanceOf(UnitDisjunctionQuery.class, UnitDisjunctionQuery.of(disjunction()));
+    }
+
+    @Test
+    void givesVisitorsTheTermsTheBooleanQueryGives() throws IOException {
+        for (int query = 0; query < 20; query++) {
+            WordsDisjunction disjunction = disjunction();
+            var expected = new HashSet<Term>();
+            disjunction.booleanQuery().visit(QueryVisitor.termCollector(expected));
+            var actual = new HashSet<Term>();
+            UnitDisjunctionQuery.of(disjunction).visit(QueryVisitor.termCollector(actual));
+            assertEquals(expected, actual);
+        }
     }
 
     /** Boosted terms of two fields, and groups of them counting their best, as the query building makes them. */
-    private BooleanQuery disjunction() {
-        var query = new BooleanQuery.Builder();
+    private WordsDisjunction disjunction() {
+        var terms = new ArrayList<BoostedTerm>();
+        var groups = new ArrayList<List<BoostedTerm>>();
         var used = new ArrayList<Term>();
         for (int clause = 0; clause < 1 + random.nextInt(10); clause++) {
             if (random.nextInt(4) == 0) {
-                var alternatives = new ArrayList<Query>();
+                var alternatives = new ArrayList<BoostedTerm>();
                 for (int i = 0; i < 1 + random.nextInt(3); i++) {
                     alternatives.add(boosted(unused(used)));
                 }
-                query.add(new DisjunctionMaxQuery(alternatives, 0f), Occur.SHOULD);
+                groups.add(alternatives);
             } else {
-                query.add(boosted(unused(used)), Occur.SHOULD);
+                terms.add(boosted(unused(used)));
             }
         }
-        return query.build();
+        return new WordsDisjunction(terms, groups);
     }
 
     private Term unused(List<Term> used) {
@@ -197,8 +215,8 @@ class UnitDisjunctionQueryTest {
         return term;
     }
 
-    private Query boosted(Term term) {
-        return new BoostQuery(new TermQuery(term), 0.1f + random.nextInt(30) / 10f);
+    private BoostedTerm boosted(Term term) {
+        return new BoostedTerm(term, 0.1f + random.nextInt(30) / 10f, null);
     }
 
     private String words(int count) {
