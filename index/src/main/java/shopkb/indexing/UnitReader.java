@@ -2,7 +2,6 @@ package shopkb.indexing;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -32,9 +31,12 @@ final class UnitReader {
      */
     static List<UnitIndex.ScoredUnit> read(IndexReader reader, ScoreDoc[] hits) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
-        Integer[] order = new Integer[hits.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
+        // Each hit's document and place packed in a long (documents are not negative): sorted without boxing.
+        long[] order = new long[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            order[i] = (long) hits[i].doc << 32 | i;
+        }
+        Arrays.sort(order);
         var units = new UnitIndex.ScoredUnit[hits.length];
         int leafIndex = -1;
         LeafReaderContext leaf = null;
@@ -42,7 +44,8 @@ final class UnitReader {
         String[] idsByOrd = null;
         NumericDocValues kinds = null;
         NumericDocValues indexes = null;
-        for (int i : order) {
+        for (long docAndPlace : order) {
+            int i = (int) docAndPlace;
             int doc = hits[i].doc;
             int wanted = ReaderUtil.subIndex(doc, leaves);
             if (wanted != leafIndex) {
