@@ -18,7 +18,7 @@ final class LentChains extends Analyzer.ReuseStrategy {
 
     private final Queue<TokenStreamComponents> free = new ConcurrentLinkedQueue<>();
 
-    /** {@code chain} with a last step that gives it back here when its stream is closed; the one Analyzer needs to make. */
+    /** {@code chain} with a last step that gives it back here when its stream is closed: what the analyzer makes. */
     TokenStreamComponents returnable(TokenStreamComponents chain) {
         var back = new GiveBackOnClose(chain.getTokenStream());
         back.chain = new TokenStreamComponents(chain.getSource(), back);

@@ -7,7 +7,7 @@
  * unit documents (writer, searcher manager, refresh, commits), scored by Lucene's BM25 as restated in UnitSimilarity
  * (the same scores, without Lucene's per-clause set-up) and, where one segment holds nearly all units, summed a window
  * of units at a time by {@link shopkb.indexing.UnitDisjunctionQuery} (the same scores, without Lucene's MaxScore
- * bookkeeping); each keeps {@link shopkb.indexing.MeaningIndex}, the
+ * bookkeeping) from the query's WordsDisjunction, its clauses; each keeps {@link shopkb.indexing.MeaningIndex}, the
  * meaning vectors, in step with its units. {@link shopkb.indexing.Fields} names every field and how it is analysed, and
  * {@link shopkb.indexing.DocumentBuilder} decides what each unit holds, for every engine. {@link shopkb.indexing.VectorCache} keeps the vectors of every
  * content text any shop of the process had encoded, so a shop with known texts opens without encoding.

@@ -19,15 +19,20 @@ import shopkb.Fixture;
 class AnalyzersTest {
 
     static List<String> tokens(Analyzer analyzer, String text) throws IOException {
-        var out = new ArrayList<String>();
         try (TokenStream stream = analyzer.tokenStream("f", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                out.add(term.toString());
-            }
-            stream.end();
+            return drain(stream);
         }
+    }
+
+    /** The terms of an opened stream, read to its end (the caller closes it). */
+    static List<String> drain(TokenStream stream) throws IOException {
+        var out = new ArrayList<String>();
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+            out.add(term.toString());
+        }
+        stream.end();
         return out;
     }
 

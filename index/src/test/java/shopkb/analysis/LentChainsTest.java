@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
 
 /** An analyzer's chains are reused by whichever thread analyses next, and never by two callers at once. */
@@ -21,14 +19,14 @@ class LentChainsTest {
     @Test
     void aClosedStreamsChainServesTheNextMessageOnAnotherThread() throws Exception {
         TokenStream first = words.tokenStream("q", "发什么快递");
-        List<String> firstTokens = drain(first);
+        List<String> firstTokens = AnalyzersTest.drain(first);
         first.close();
         var onVirtualThread = new AtomicReference<TokenStream>();
         var tokens = new AtomicReference<List<String>>();
         Thread.ofVirtual().start(() -> {
             try (TokenStream next = words.tokenStream("q", "能便宜点吗")) {
                 onVirtualThread.set(next);
-                tokens.set(drain(next));
+                tokens.set(AnalyzersTest.drain(next));
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
@@ -43,8 +41,8 @@ class LentChainsTest {
     void streamsOpenAtOnceHaveChainsOfTheirOwn() throws IOException {
         try (TokenStream outer = words.tokenStream("q", "发什么快递"); TokenStream inner = words.tokenStream("q", "质量太差了")) {
             assertNotSame(outer, inner);
-            List<String> innerTokens = drain(inner);
-            assertEquals(List.of("发", "什么", "快递"), drain(outer));
+            List<String> innerTokens = AnalyzersTest.drain(inner);
+            assertEquals(List.of("发", "什么", "快递"), AnalyzersTest.drain(outer));
             assertEquals(AnalyzersTest.tokens(Analyzers.plain().words(), "质量太差了"), innerTokens);
         }
     }
@@ -52,7 +50,7 @@ class LentChainsTest {
     @Test
     void aStreamClosedTwiceIsLentOnlyOnce() throws IOException {
         TokenStream stream = words.tokenStream("q", "发什么快递");
-        drain(stream);
+        AnalyzersTest.drain(stream);
         stream.close();
         stream.close();
         try (TokenStream a = words.tokenStream("q", "发货"); TokenStream b = words.tokenStream("q", "退款")) {
@@ -66,18 +64,7 @@ class LentChainsTest {
         abandoned.reset();
         try (TokenStream next = words.tokenStream("q", "退款")) {
             assertNotSame(abandoned, next);
-            assertEquals(List.of("退款"), drain(next));
+            assertEquals(List.of("退款"), AnalyzersTest.drain(next));
         }
-    }
-
-    private static List<String> drain(TokenStream stream) throws IOException {
-        var out = new ArrayList<String>();
-        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-        stream.reset();
-        while (stream.incrementToken()) {
-            out.add(term.toString());
-        }
-        stream.end();
-        return out;
     }
 }
