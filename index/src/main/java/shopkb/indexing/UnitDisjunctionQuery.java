@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.apache.lucene.codecs.BlockTermState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -315,14 +317,17 @@ final class UnitDisjunctionQuery extends Query {
         private final List<Cursor> single;
         private final List<List<Cursor>> groups;
         private final long cost;
-        private final double[] sums = new double[WINDOW];
-        private final long[] scored = new long[WINDOW / Long.SIZE];
-        private final float[] best = new float[WINDOW];
-        private final long[] inGroup = new long[WINDOW / Long.SIZE];
-        private final DocAndFloatFeatureBuffer batch = new DocAndFloatFeatureBuffer();
-        private long[] norms = new long[0];
-        private float[] scores = new float[0];
+        private final Window window = Window.take();
+        private final double[] sums = window.sums;
+        private final long[] scored = window.scored;
+        private final float[] best = window.best;
+        private final long[] inGroup = window.inGroup;
+        private final DocAndFloatFeatureBuffer batch = window.batch;
+        private long[] norms = window.norms;
+        private float[] scores = window.scores;
         private final Current current = new Current();
+        /** Every unit scored and the window given back: nothing more to score. */
+        private boolean done;
 
         WindowedScorer(int maxDoc, List<Cursor> single, List<List<Cursor>> groups, long cost) {
             this.maxDoc = maxDoc;
@@ -333,6 +338,9 @@ final class UnitDisjunctionQuery extends Query {
 
         @Override
         public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
+            if (done) {
+                return DocIdSetIterator.NO_MORE_DOCS;
+            }
             collector.setScorer(current);
             int end = Math.min(max, maxDoc);
             int next = positionAll(min);
@@ -350,7 +358,15 @@ final class UnitDisjunctionQuery extends Query {
                 collect(collector, acceptDocs, next);
                 next = firstDoc();
             }
-            return next >= maxDoc ? DocIdSetIterator.NO_MORE_DOCS : next;
+            if (next < maxDoc) {
+                return next;
+            }
+            // Collecting cleared what each window marked; a search that failed half-way never gets here.
+            done = true;
+            window.norms = norms;
+            window.scores = scores;
+            Window.giveBack(window);
+            return DocIdSetIterator.NO_MORE_DOCS;
         }
 
         /** Every cursor on its first document at or after {@code min}; the first of them. */
@@ -474,6 +490,33 @@ final class UnitDisjunctionQuery extends Query {
         @Override
         public long cost() {
             return cost;
+        }
+    }
+
+    /**
+     * A window's arrays, kept for the next search: 48 KB and the batch's, an eighth of the bytes a search allocated. Kept
+     * all zero (collecting clears what a window marked), at most {@value #KEPT} of them: more than searches run at once.
+     */
+    private static final class Window {
+
+        private static final int KEPT = 64;
+        private static final BlockingQueue<Window> SPARE = new ArrayBlockingQueue<>(KEPT);
+
+        final double[] sums = new double[WINDOW];
+        final long[] scored = new long[WINDOW / Long.SIZE];
+        final float[] best = new float[WINDOW];
+        final long[] inGroup = new long[WINDOW / Long.SIZE];
+        final DocAndFloatFeatureBuffer batch = new DocAndFloatFeatureBuffer();
+        long[] norms = new long[0];
+        float[] scores = new float[0];
+
+        static Window take() {
+            Window kept = SPARE.poll();
+            return kept != null ? kept : new Window();
+        }
+
+        static void giveBack(Window window) {
+            SPARE.offer(window);
         }
     }
 

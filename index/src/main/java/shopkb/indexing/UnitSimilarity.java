@@ -105,16 +105,23 @@ final class UnitSimilarity extends org.apache.lucene.search.similarities.Similar
 
                 @Override
                 public void score(int size, float[] freqs, long[] norms, float[] scores) {
+                    // The norms' inverses are gathered apart, so that the scoring loop vectorises: into the scores when
+                    // they are not the freqs (the window's sums pass their own), else into an array kept for it
+                    // (Lucene's term scorer scores in place). A clause made one for each search: 8 % of a search's bytes.
+                    float[] inverses = scores != freqs ? scores : gathered(size);
+                    for (int i = 0; i < size; i++) {
+                        inverses[i] = normInverses[((byte) norms[i]) & 0xFF];
+                    }
+                    for (int i = 0; i < size; i++) {
+                        scores[i] = Scorer.this.score(freqs[i], inverses[i]);
+                    }
+                }
+
+                private float[] gathered(int size) {
                     if (gathered.length < size) {
                         gathered = new float[ArrayUtil.oversize(size, Float.BYTES)];
                     }
-                    for (int i = 0; i < size; i++) {
-                        gathered[i] = normInverses[((byte) norms[i]) & 0xFF];
-                    }
-                    // Apart from the gather, so this loop vectorises.
-                    for (int i = 0; i < size; i++) {
-                        scores[i] = Scorer.this.score(freqs[i], gathered[i]);
-                    }
+                    return gathered;
                 }
             };
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -24,10 +25,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -95,6 +100,50 @@ class UnitDisjunctionQueryTest {
                         searcher.search(UnitDisjunctionQuery.of(disjunction), new TopScoreDocCollectorManager(n, n)),
                         disjunction + " top " + n);
             }
+        }
+    }
+
+    @Test
+    void aSearchEndedHalfWayLeavesNothingBehindForTheNext() throws IOException {
+        for (int query = 0; query < 50; query++) {
+            WordsDisjunction disjunction = disjunction();
+            searcher.search(UnitDisjunctionQuery.of(disjunction), new EndingEarly());
+            assertSameTop(searcher.search(disjunction.booleanQuery(), new TopScoreDocCollectorManager(50, 50)),
+                    searcher.search(UnitDisjunctionQuery.of(disjunction), new TopScoreDocCollectorManager(50, 50)),
+                    disjunction + " after a search that ended half-way");
+        }
+    }
+
+    /** Ends each segment's collection at its third unit, as a collector that has seen enough does. */
+    private static final class EndingEarly implements CollectorManager<Collector, Void> {
+
+        @Override
+        public Collector newCollector() {
+            return new SimpleCollector() {
+                private int collected;
+
+                @Override
+                public void collect(int doc) {
+                    if (++collected == 3) {
+                        throw new CollectionTerminatedException();
+                    }
+                }
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) {
+                    collected = 0;
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.TOP_SCORES;
+                }
+            };
+        }
+
+        @Override
+        public Void reduce(Collection<Collector> collectors) {
+            return null;
         }
     }
 
