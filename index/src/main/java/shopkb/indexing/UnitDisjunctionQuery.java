@@ -186,17 +186,19 @@ final class UnitDisjunctionQuery extends Query {
         @Override
         public ScorerSupplier scorerSupplier(LeafReaderContext leaf) throws IOException {
             List<Clause> here = present(leaf, single);
+            long postings = postings(leaf, here);
             List<List<Clause>> groupsHere = new ArrayList<>();
             for (List<Clause> group : bestOf) {
                 List<Clause> alternatives = present(leaf, group);
                 if (!alternatives.isEmpty()) {
                     groupsHere.add(alternatives);
+                    postings += postings(leaf, alternatives);
                 }
             }
             if (here.isEmpty() && groupsHere.isEmpty()) {
                 return null;
             }
-            long cost = postings(leaf, here) + postings(leaf, groupsHere.stream().flatMap(List::stream).toList());
+            long cost = postings;
             return new ScorerSupplier() {
                 private boolean topLevel;
 
@@ -323,8 +325,6 @@ final class UnitDisjunctionQuery extends Query {
         private final float[] best = window.best;
         private final long[] inGroup = window.inGroup;
         private final DocAndFloatFeatureBuffer batch = window.batch;
-        private long[] norms = window.norms;
-        private float[] scores = window.scores;
         private final Current current = new Current();
         /** Every unit scored and the window given back: nothing more to score. */
         private boolean done;
@@ -363,8 +363,6 @@ final class UnitDisjunctionQuery extends Query {
             }
             // Collecting cleared what each window marked; a search that failed half-way never gets here.
             done = true;
-            window.norms = norms;
-            window.scores = scores;
             Window.giveBack(window);
             return DocIdSetIterator.NO_MORE_DOCS;
         }
@@ -401,20 +399,18 @@ final class UnitDisjunctionQuery extends Query {
             return first;
         }
 
-        /** The scores of {@code cursor}'s units before {@code windowEnd}, into the batch's {@link #scores}. */
+        /** The scores of {@code cursor}'s units before {@code windowEnd}, into the window's {@link Window#scores}. */
         private int nextScores(Cursor cursor, int windowEnd) throws IOException {
             cursor.postings().nextPostings(windowEnd, batch);
             int size = batch.size;
-            if (scores.length < size) {
-                scores = new float[size];
-                norms = new long[size];
-            }
+            window.fitBatch(size);
+            long[] norms = window.norms;
             if (cursor.norms() == null) {
                 Arrays.fill(norms, 0, size, 1L);
             } else {
                 cursor.norms().longValues(size, batch.docs, norms, 1L);
             }
-            cursor.scorer().score(size, batch.features, norms, scores);
+            cursor.scorer().score(size, batch.features, norms, window.scores);
             return size;
         }
 
@@ -422,6 +418,7 @@ final class UnitDisjunctionQuery extends Query {
             while (cursor.postings().docID() < windowEnd) {
                 int size = nextScores(cursor, windowEnd);
                 int[] docs = batch.docs;
+                float[] scores = window.scores;
                 for (int i = 0; i < size; i++) {
                     int unit = docs[i] - windowStart;
                     scored[unit >>> 6] |= 1L << unit;
@@ -434,6 +431,7 @@ final class UnitDisjunctionQuery extends Query {
             while (cursor.postings().docID() < windowEnd) {
                 int size = nextScores(cursor, windowEnd);
                 int[] docs = batch.docs;
+                float[] scores = window.scores;
                 for (int i = 0; i < size; i++) {
                     int unit = docs[i] - windowStart;
                     long bit = 1L << unit;
@@ -507,8 +505,16 @@ final class UnitDisjunctionQuery extends Query {
         final float[] best = new float[WINDOW];
         final long[] inGroup = new long[WINDOW / Long.SIZE];
         final DocAndFloatFeatureBuffer batch = new DocAndFloatFeatureBuffer();
+        /** A batch's norms and scores, as long as the longest batch so far. */
         long[] norms = new long[0];
         float[] scores = new float[0];
+
+        void fitBatch(int size) {
+            if (scores.length < size) {
+                scores = new float[size];
+                norms = new long[size];
+            }
+        }
 
         static Window take() {
             Window kept = SPARE.poll();

@@ -55,7 +55,9 @@ record WordsDisjunction(List<BoostedTerm> terms, List<List<BoostedTerm>> groups)
 
     /**
      * Whether a term comes in more than one clause. Lucene merges repeated clauses of a BooleanQuery into one clause of
-     * their summed boost (whatever their boosts), whose float score is not always the sum of theirs.
+     * their summed boost (whatever their boosts), whose float score is not always the sum of theirs. A term both alone
+     * and in a group, or in two groups, is not merged by Lucene; it counts here too, as telling those apart buys nothing
+     * (the query building makes neither).
      */
     boolean repeatsATerm() {
         var seen = new HashSet<Term>();
