@@ -63,8 +63,8 @@ public final class UsageLog implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UsageLog.class);
     static final int QUEUE_CAPACITY = 20_000;
     /**
-     * How long feedback may refer to a search, and how many recent searches are remembered for it (about 6 MB;
-     * agents give feedback within minutes of a search).
+     * How long feedback may refer to a search, and how many recent searches are remembered for it (1.3 MB, {@link
+     * IssuedIds}; agents give feedback within minutes of a search).
      */
     public static final int ISSUED_HOURS = 24;
     private static final int ISSUED_KEPT = 50_000;
@@ -101,13 +101,8 @@ public final class UsageLog implements AutoCloseable {
     private int unsentEvents;
     /** Why the home could not be reached on the last try, or null. */
     private volatile String homeFailure;
-    /** Query ids handed out, oldest first, so feedback can only refer to a search this server answered. */
-    private final java.util.LinkedHashMap<String, Instant> issued = new java.util.LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > ISSUED_KEPT;
-        }
-    };
+    /** Query ids handed out, so feedback can only refer to a search this server answered. */
+    private final IssuedIds issued = new IssuedIds(ISSUED_KEPT);
 
     private UsageLog(Settings settings, UsageStore store, Function<String, String> patternOf, Clock clock,
                      ScheduledExecutorService writer, boolean ownsWriter, UsageHome home) {
@@ -189,15 +184,12 @@ public final class UsageLog implements AutoCloseable {
         if (store == null) {
             return null;
         }
-        String id = newId();
+        String id = issued.issue(clock.millis());
         // What the agent was shown: the results, then the top answer's recommended phrasings (the page lists them).
         var ids = new java.util.LinkedHashSet<String>();
         response.results().forEach(r -> ids.add(r.id()));
         response.results().stream().filter(r -> r.phrasingIds() != null).findFirst().ifPresent(r -> ids.addAll(r.phrasingIds()));
         String topIntent = response.results().isEmpty() ? null : response.results().getFirst().intent();
-        synchronized (issued) {
-            issued.put(id, clock.instant());
-        }
         offer(new UsageEvent.Search(id, clock.instant(), text, List.copyOf(ids), topIntent, response.confidence(), response.confident(),
                 response.tookMs(), response.pattern()));
         return id;
@@ -209,11 +201,9 @@ public final class UsageLog implements AutoCloseable {
      */
     public boolean issued(String queryId) {
         Instant cutoff = clock.instant().minus(Duration.ofHours(ISSUED_HOURS));
-        synchronized (issued) {
-            Instant at = issued.get(queryId);
-            if (at != null) {
-                return at.isAfter(cutoff);
-            }
+        long at = issued.issuedAt(queryId);
+        if (at != Long.MIN_VALUE) {
+            return at > cutoff.toEpochMilli();
         }
         if (home == UsageHome.NONE) {
             return false;
