@@ -77,6 +77,9 @@ test('stale answers are ignored: only the last message typed is shown', async ()
   await page.goto(env.server.base);
   await page.fill('#q', '能便宜点吗');
   await page.fill('#q', '退货');
+  // The last message's answer first (a fixed wait failed on a slow run: it had not come yet), then time for the first
+  // message's answer to land after it, as a stale answer would.
+  await page.waitForFunction(() => /退/.test(document.querySelector('.result .title')?.textContent ?? ''));
   await page.waitForTimeout(600);
   assert.match(await page.locator('.result .title').first().textContent(), /退/);
 });

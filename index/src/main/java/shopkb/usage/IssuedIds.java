@@ -1,5 +1,6 @@
 package shopkb.usage;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -30,7 +31,7 @@ final class IssuedIds {
         ids = new long[capacity];
         millis = new long[capacity];
         slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1]; // at most half full
-        java.util.Arrays.fill(slots, EMPTY);
+        Arrays.fill(slots, EMPTY);
         mask = slots.length - 1;
         shift = Long.numberOfLeadingZeros(slots.length) + 1;
     }
