@@ -5,7 +5,8 @@
 #   MESSAGES_LUA: a wrk script cycling search requests (./kb bench writes its own, bench-requests.lua, for each run).
 # Words only, usage log on, wrk with 8 connections: 45 s of warm-up (the JIT is still compiling after 10 s), then 30 s
 # of which JFR records 20 s; the server's CPU per search over those 30 s is printed too (from /proc, no profiler), and
-# each thread family's part of it, user and kernel apart (thread-cpu.py: JFR sees neither the kernel nor native code).
+# each thread family's part of it, user and kernel apart, and its context switches per search (thread-cpu.py: JFR sees
+# neither the kernel nor native code).
 set -euo pipefail
 content=$1; messages=$2; out=${3:-/tmp/shopkb-profile}; mkdir -p "$out"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
