@@ -5,7 +5,7 @@
 #   MESSAGES_LUA: a wrk script cycling search requests (./kb bench writes its own, bench-requests.lua, for each run).
 # Words only, usage log on, wrk with 8 connections: 45 s of warm-up (the JIT is still compiling after 10 s), then 30 s
 # of which JFR records 20 s; the server's CPU per search over those 30 s is printed too (from /proc, no profiler), with
-# wrk's and the two cores' idle time per search, and each thread family's part of the server's, user and kernel apart,
+# wrk's and the machine's idle time per search, and each thread family's part of the server's, user and kernel apart,
 # and its context switches per search (thread-cpu.py: JFR sees neither the kernel nor native code).
 set -euo pipefail
 content=$1; messages=$2; out=${3:-/tmp/shopkb-profile}; mkdir -p "$out"
@@ -37,7 +37,7 @@ busy0, idle0, busy1, idle1 = (int(x) for x in sys.argv[4].split())
 wrk = sum(float(m) * 60 + float(s) for m, s in re.findall(r"(\d+)m([\d.]+)s", sys.argv[5]))
 ms = lambda ticks: ticks / tick * 1000 / requests
 print(f"server CPU per search: {ms(server[1] - server[0]):.3f} ms; wrk {wrk * 1000 / requests:.3f} ms; "
-      f"the machine busy {ms(busy1 - busy0):.3f} ms, idle {ms(idle1 - idle0):.3f} ms (two cores)")
+      f"the machine busy {ms(busy1 - busy0):.3f} ms, idle {ms(idle1 - idle0):.3f} ms (all cores summed)")
 PY
 python3 "$(dirname "$0")/thread-cpu.py" table "$out/threads-before.json" "$out/threads-after.json" "$requests"
 kill $pid; wait $pid 2>/dev/null || true
