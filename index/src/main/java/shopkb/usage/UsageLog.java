@@ -184,13 +184,14 @@ public final class UsageLog implements AutoCloseable {
         if (store == null) {
             return null;
         }
-        String id = issued.issue(clock.millis());
+        Instant now = clock.instant();
+        String id = issued.issue(now.toEpochMilli());
         // What the agent was shown: the results, then the top answer's recommended phrasings (the page lists them).
         var ids = new java.util.LinkedHashSet<String>();
         response.results().forEach(r -> ids.add(r.id()));
         response.results().stream().filter(r -> r.phrasingIds() != null).findFirst().ifPresent(r -> ids.addAll(r.phrasingIds()));
         String topIntent = response.results().isEmpty() ? null : response.results().getFirst().intent();
-        offer(new UsageEvent.Search(id, clock.instant(), text, List.copyOf(ids), topIntent, response.confidence(), response.confident(),
+        offer(new UsageEvent.Search(id, now, text, List.copyOf(ids), topIntent, response.confidence(), response.confident(),
                 response.tookMs(), response.pattern()));
         return id;
     }
